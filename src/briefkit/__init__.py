@@ -1,0 +1,1 @@
+"""briefkit: structured, sourced data in; a policy brief (HTML and PDF) out."""

@@ -1,0 +1,48 @@
+"""The brief's typefaces, Source Serif Pro (text) and Source Sans Pro (headings, tables,
+figures), both under the SIL Open Font License. They come from pinned PyPI packages,
+not from whatever the machine has, and are subset to the characters the brief can use
+and written as WOFF2, so the self-contained HTML stays small."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import font_source_sans_pro
+import font_source_serif_pro
+from fontTools import subset
+
+# Latin-1, general punctuation (dashes, quotes, ellipsis), the euro sign and arithmetic signs.
+UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2010, 0x2027), 0x20AC, 0x2212, 0x2192]
+
+FACES = {  # output name -> (package, file)
+    "serif-regular": (font_source_serif_pro, "SourceSerifPro-Regular.ttf"),
+    "serif-italic": (font_source_serif_pro, "SourceSerifPro-It.ttf"),
+    "serif-bold": (font_source_serif_pro, "SourceSerifPro-Bold.ttf"),
+    "sans-regular": (font_source_sans_pro, "SourceSansPro-Regular.ttf"),
+    "sans-italic": (font_source_sans_pro, "SourceSansPro-It.ttf"),
+    "sans-semibold": (font_source_sans_pro, "SourceSansPro-Semibold.ttf"),
+    "sans-bold": (font_source_sans_pro, "SourceSansPro-Bold.ttf"),
+}
+
+
+def source_file(package, name: str) -> Path:
+    return Path(package.__file__).parent / "files" / name
+
+
+def write_fonts(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for out_name, (package, name) in FACES.items():
+        target = folder / f"{out_name}.woff2"
+        if not target.exists():
+            options = subset.Options()
+            options.flavor = "woff2"
+            options.layout_features = ["kern", "liga", "lnum", "tnum", "onum", "pnum"]
+            font = subset.load_font(str(source_file(package, name)), options)
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(unicodes=UNICODES)
+            subsetter.subset(font)
+            tmp = target.with_suffix(".tmp")
+            subset.save_font(font, str(tmp), options)
+            tmp.replace(target)
+        written.append(target)
+    return written

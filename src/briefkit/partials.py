@@ -1,0 +1,185 @@
+"""Markdown pieces generated from the data, which the .qmd files pull in with
+`{{< include >}}`: tables, figure blocks with computed captions and alt text, stances,
+the timeline and the list of sources. Numbers in them come from the same `facts`."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import numbers as fmt
+from .datapackage import BriefData
+from .facts import Facts, summarise
+from .figures import FIGURES, FigureSpec
+
+FIGURE_DIR_FROM_REPORTS = "../figures"
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def pipe_table(header: list[str], rows: list[list[str]], widths: list[int], caption: str, label: str) -> str:
+    """A pipe table; dash counts set relative column widths in both Quarto and pandoc."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("-" * w for w in widths) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + f"\n\n: {caption} {{#{label}}}\n"
+
+
+def source_note(text: str) -> str:
+    return f"\n[{text}]{{.source}}\n"
+
+
+def cite(data: BriefData, source_id: str) -> str:
+    """A footnote naming one source (publisher, title, URL, access date)."""
+    s = data.sources.loc[source_id]
+    return (f"[{s['publisher']}, \u201c{s['title']}\u201d, <{s['url']}>, accessed "
+            f"{fmt.date_label(s['accessed'])}.]{{.footnote}}")
+
+
+def figure_block(spec: FigureSpec, data: BriefData, facts: Facts) -> str:
+    alt = spec.alt(facts).replace('"', "'")
+    return (f"![{spec.caption(facts)}]({FIGURE_DIR_FROM_REPORTS}/{spec.name}.svg)"
+            f"{{#{spec.label} fig-alt=\"{alt}\"}}\n" + source_note(spec.source_line(data)))
+
+
+def trend_word(data: BriefData, measure: str, facts: Facts) -> str:
+    """Short trend for tables: the record word if there is one, else the one-year change."""
+    record = facts[f"{measure}.record"].text
+    if record != "not a record":
+        return "record high" if "highest" in record else "record low"
+    change = facts[f"{measure}.change_1y"].text
+    return change if not change.startswith("no comparable") else "—"
+
+
+def glance_table(data: BriefData, facts: Facts) -> str:
+    issues = data.table("issues").sort_values("order")
+    links = data.table("issue_indicators")
+    key = links[links["key"]].set_index("issue_id")["measure_id"]
+    rows = []
+    for _, issue in issues.iterrows():
+        measure = key[issue["id"]]
+        s = summarise(data, measure)
+        latest = s.latest
+        indicator = (f"{data.measures.loc[measure, 'short_label']}: "
+                     f"{fmt.short_quantity(latest['value'], s.unit)} ({s.label_of(latest)}); "
+                     f"{trend_word(data, measure, facts)}")
+        rows.append([f"**{issue['title']}**", issue["us_priority"], issue["colombia_priority"],
+                     issue["alignment"].capitalize(), indicator])
+    table = pipe_table(["Issue", "US priority", "Colombia's priority", "Alignment", "Key indicator"], rows,
+                       [14, 22, 22, 10, 22], "The issues at a glance", "tbl-glance")
+    return table + source_note(
+        "Source: issue registry and indicators in this brief's data package; stances are the authors' "
+        "summary of the sources cited in each section.")
+
+
+def stances(data: BriefData, issue_id: str) -> str:
+    issue = data.table("issues").set_index("id").loc[issue_id]
+    return (f"**Washington.** {issue['us_stance']}{cite(data, issue['us_source_id'])}\n\n"
+            f"**Bogotá.** {issue['colombia_stance']}{cite(data, issue['colombia_source_id'])}\n\n"
+            f"**Alignment:** {issue['alignment']}.\n")
+
+
+def watch(data: BriefData, issue_id: str) -> str:
+    issue = data.table("issues").set_index("id").loc[issue_id]
+    return f"::: {{.watch}}\n**What to watch.** {issue['watch']}\n:::\n"
+
+
+def timeline_table(data: BriefData, since: str | None = None, label: str = "tbl-timeline",
+                   caption: str = "The relationship since August 2022") -> str:
+    events = data.table("timeline").sort_values("date", kind="stable")
+    if since:
+        events = events[events["date"] >= since]
+    rows = [[fmt.date_label(e["date"]) + (" (scheduled)" if e["status"] == "scheduled" else ""),
+             e["category"].replace("-", " ").capitalize(), e["event"]] for _, e in events.iterrows()]
+    table = pipe_table(["Date", "Area", "Event"], rows, [14, 12, 60], caption, label)
+    publishers = len(set(events["source_id"]))
+    return table + source_note(f"Source: {publishers} press and official reports listed under Sources; "
+                               f"one report per event.")
+
+
+def meeting_outcomes(data: BriefData) -> str:
+    """What was reported from the meeting: the events dated on it or in the week after, each cited."""
+    events = data.table("timeline")
+    meeting = events.loc[events["tag"] == "meeting"].iloc[0]
+    day = pd.Timestamp(meeting["date"])
+    after = events[(pd.to_datetime(events["date"]) >= day) & (pd.to_datetime(events["date"]) <= day + pd.Timedelta(days=7))
+                   & (events["tag"] != "meeting")]
+    outcome_prefix = re.compile(r"^Meeting outcome \([^)]*\):\s*")
+    lines = [f"- {outcome_prefix.sub('', e['event'])}{cite(data, e['source_id'])}" for _, e in after.iterrows()]
+    return "\n".join(lines) + "\n"
+
+
+def products_table(data: BriefData) -> str:
+    products = data.table("trade_products")
+    base = products[products["year"] == products["year"].min()]
+    rows = []
+    for flow, name in (("us_imports", "US imports from Colombia"), ("us_exports", "US exports to Colombia")):
+        part = base[base["flow"] == flow].sort_values("value_usd_millions", ascending=False)
+        rows += [[name, p["product"], p["hs_code"] or "—", fmt.short_quantity(p["value_usd_millions"], "USD millions")]
+                 for _, p in part.iterrows()]
+    year = int(base["year"].iloc[0])
+    table = pipe_table(["Flow", "Product", "HS", "Value"], rows, [24, 36, 6, 10],
+                       f"Main goods traded, {year}: the latest complete official breakdown found", "tbl-products")
+    sources = sorted(set(base["source_id"]))
+    return table + source_note(f"Source: {'; '.join(data.sources.loc[sources, 'publisher'])}; "
+                               f"accessed {fmt.date_label(data.sources.loc[sources, 'accessed'].max())}.")
+
+
+def measures_table(data: BriefData) -> str:
+    obs = data.observations
+    rows = []
+    for mid, m in data.measures.iterrows():
+        periods = obs.loc[obs["measure"] == mid, "period"]
+        span = f"{fmt.period_label(periods.min(), m['period_kind'])}–{fmt.period_label(periods.max(), m['period_kind'])}"
+        rows.append([m["label"], m["unit"], span, m["producer"], m["definition"]])
+    return pipe_table(["Measure", "Unit", "Periods", "Producer", "Definition"], rows, [18, 8, 12, 14, 40],
+                      "Measures used in this brief", "tbl-measures")
+
+
+def caveats_list(data: BriefData) -> str:
+    obs = data.observations
+    flagged = obs[(obs["status"] != "final") | (obs["note"] != "")].sort_values(["measure", "period"])
+    lines = []
+    for _, row in flagged.iterrows():
+        m = data.measures.loc[row["measure"]]
+        text = f"{m['short_label']}, {fmt.period_label(row['period'], m['period_kind'])}: {row['status'].replace('_', ' ')}"
+        if row["note"]:
+            text += f". {row['note']}"
+        lines.append(f"- {text}")
+    return "\n".join(lines) + "\n"
+
+
+def sources_list(data: BriefData) -> str:
+    items = data.sources.sort_values(["publisher", "title"])
+    lines = [f"1. {s['publisher']}. {s['title']}. <{s['url']}> (accessed {fmt.date_label(s['accessed'])})."
+             for _, s in items.iterrows()]
+    return "::: {.sources}\n" + "\n".join(lines) + "\n:::\n"
+
+
+def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
+    """Every generated piece, by file name."""
+    parts = {f"fig-{name}.md": figure_block(spec, data, facts) for name, spec in FIGURES.items()}
+    parts["glance.md"] = glance_table(data, facts)
+    for issue_id in data.table("issues")["id"]:
+        parts[f"stances-{issue_id}.md"] = stances(data, issue_id)
+        parts[f"watch-{issue_id}.md"] = watch(data, issue_id)
+    parts["timeline.md"] = timeline_table(data)
+    parts["timeline-recent.md"] = timeline_table(data, since="2025-09-01", label="tbl-recent",
+                                                 caption="From confrontation to the White House meeting")
+    parts["products.md"] = products_table(data)
+    parts["meeting.md"] = meeting_outcomes(data)
+    parts["measures.md"] = measures_table(data)
+    parts["caveats.md"] = caveats_list(data)
+    parts["sources.md"] = sources_list(data)
+    return parts
+
+
+def write_partials(parts: dict[str, str], folder: Path) -> None:
+    """Write only files whose content changed, so make sees unchanged inputs as unchanged."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in parts.items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")

@@ -1,0 +1,13 @@
+"""Where things live in a project checkout. Everything is relative to the project root."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+DATAPACKAGE = DATA / "datapackage.yaml"
+REPORTS = ROOT / "reports"
+FIGURES = ROOT / "figures"
+BUILD = ROOT / "_build"          # generated intermediates (git-ignored)
+PARTIALS = BUILD / "partials"    # markdown pieces the .qmd files include
+OUTPUT = ROOT / "_output"        # what users send around
+VARIABLES = ROOT / "_variables.yml"
+CLAIMS = BUILD / "claims.json"

@@ -1,0 +1,53 @@
+"""The one look every figure shares: fonts, palette, sizes. Colour-blind safe (Okabe-Ito)
+and readable in grayscale: the two main colours differ strongly in lightness."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("svg")
+import font_source_sans_pro  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+DARK = "#0b4f8a"      # deep blue: the series the figure is about
+LIGHT = "#e69f00"     # orange: the comparison series (much lighter in grayscale)
+ACCENT = "#d55e00"    # vermillion: highlights, sparingly
+MUTED = "#8c8c8c"     # partial or secondary values
+INK = "#222222"
+GRID = "#d9d9d9"
+
+WIDTH_IN = 6.5        # text width of a US Letter page with 1in margins
+HEIGHT_IN = 2.5
+
+
+def font_files() -> list[Path]:
+    folder = Path(font_source_sans_pro.__file__).parent / "files"
+    return sorted(folder.glob("SourceSansPro-*.ttf"))
+
+
+def apply() -> None:
+    for path in font_files():
+        font_manager.fontManager.addfont(str(path))
+    plt.rcParams.update({
+        "font.family": "Source Sans Pro",
+        "font.size": 8.5,
+        "axes.titlesize": 9,
+        "axes.titleweight": "semibold",
+        "axes.titlelocation": "left",
+        "axes.edgecolor": INK,
+        "axes.labelcolor": INK,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "axes.grid.axis": "y",
+        "grid.color": GRID,
+        "grid.linewidth": 0.6,
+        "xtick.color": INK,
+        "ytick.color": INK,
+        "legend.frameon": False,
+        "svg.fonttype": "path",        # text as outlines: the SVG looks the same everywhere
+        "svg.hashsalt": "briefkit",    # stable element ids, so identical data give identical files
+        "figure.dpi": 100,
+    })
