@@ -27,6 +27,11 @@ class FigureSpec:
     caption: Callable[[Facts], str]
     alt: Callable[[Facts], str]
     panels: int = 1
+    half: bool = False   # half the text width, floated beside the text
+
+    @property
+    def size_in(self) -> tuple[float, float]:
+        return (style.HALF_WIDTH_IN, style.HALF_HEIGHT_IN) if self.half else (style.WIDTH_IN, style.HEIGHT_IN)
 
     @property
     def label(self) -> str:
@@ -202,13 +207,14 @@ def draw_aid(data: BriefData, fig) -> None:
     ax.set_xticks([int(p) for p in periods])
     ax.set_xticklabels([f"FY{p[2:]}" for p in periods])
     ax.grid(axis="x", visible=False)
-    ax.annotate("FY2025: reporting\nincomplete (hatched)", (int(periods[-1]), 300), ha="center", fontsize=7.5)
+    ax.annotate("reporting\nincomplete", (int(periods[-1]), 300), ha="center", fontsize=7.5)
 
 
 AID = FigureSpec(
     "aid", ("aid_disbursements", "aid_obligations"), draw_aid,
-    caption=lambda f: (f"US assistance disbursed to Colombia held near {f['aid_disbursements.latest'].text} a year "
-                       f"until {f['aid_disbursements.latest_period'].text}"),
+    caption=lambda f: (f"US assistance disbursed to Colombia was {f['aid_disbursements.latest'].text} in "
+                       f"{f['aid_disbursements.latest_period'].text}; reporting for {f['aid_disbursements.partial_period'].text} "
+                       f"is incomplete"),
     alt=lambda f: (f"Bar chart of US assistance to Colombia by fiscal year, all agencies. Disbursements were "
                    f"{f['aid_disbursements.latest'].text} in {f['aid_disbursements.latest_period'].text} "
                    f"({f['aid_disbursements.change_1y'].text} on the year before) and obligations "
@@ -259,16 +265,16 @@ def draw_poverty(data: BriefData, fig) -> None:
                                      ("mpi_poverty_urban", style.LIGHT, "Towns and cities", (0, (4, 1.5)))):
         x, y, _ = _series_xy(data, measure)
         ax.plot(*_gapped(x, y), color=color, linewidth=2, marker="o", markersize=3, linestyle=ls)
-        _end_label(ax, x[-1], y[-1], name, color)
+        ax.annotate(name, (x[-1], y[-1]), xytext=(0, 7), textcoords="offset points", ha="right",
+                    color=color, fontsize=8.5, fontweight="semibold")
     ax.set_ylabel("% of people in poverty")
     ax.set_ylim(0, 42)
-    _years_axis(ax, [str(v) for v in range(x[0], x[-1] + 1)], step=1)
-    ax.set_xlim(x[0] - 0.3, x[-1] + 1.6)
-    ax.annotate("no rural/urban\nfigure for 2021", (2021, 30), ha="center", fontsize=7.5, color=style.INK)
+    _years_axis(ax, [str(v) for v in range(x[0], x[-1] + 1)], step=2)
+    ax.annotate("no split\nfor 2021", (2021, 24), ha="center", fontsize=7.5, color=style.INK)
 
 
 POVERTY = FigureSpec(
-    "poverty", ("mpi_poverty_rural", "mpi_poverty_urban"), draw_poverty,
+    "poverty", ("mpi_poverty_rural", "mpi_poverty_urban"), draw_poverty, half=True,
     caption=lambda f: (f"Rural poverty remains {f['poverty.rural_urban_ratio'].text} the urban rate"),
     alt=lambda f: (f"Line chart of multidimensional poverty in Colombia, {f['mpi_poverty_rural.first_period'].text}–"
                    f"{f['mpi_poverty_rural.latest_period'].text}. Rural poverty fell from {f['mpi_poverty_rural.peak'].text} to "
@@ -283,12 +289,12 @@ def draw_venezuela_trade(data: BriefData, fig) -> None:
     ax.bar(x, y, color=style.DARK, width=0.7)
     ax.set_ylabel("USD millions")
     ax.yaxis.set_major_formatter(_plain())
-    _years_axis(ax, [str(v) for v in range(x[0], x[-1] + 1)], step=1)
-    ax.annotate("years without a\npublished total are blank", (2018.5, 700), ha="center", fontsize=7.5)
+    _years_axis(ax, [str(v) for v in range(x[0], x[-1] + 1)], step=3)
+    ax.annotate("blank: no\npublished total", (2018.5, 650), ha="center", fontsize=7.5)
 
 
 VENEZUELA = FigureSpec(
-    "venezuela-trade", ("colombia_venezuela_trade",), draw_venezuela_trade,
+    "venezuela-trade", ("colombia_venezuela_trade",), draw_venezuela_trade, half=True,
     caption=lambda f: (f"Colombia–Venezuela trade in {f['colombia_venezuela_trade.latest_period'].text} was "
                        f"{f['venezuela_trade.times_low'].text} its {f['venezuela_trade.low_period'].text} low"),
     alt=lambda f: (f"Bar chart of goods trade between Colombia and Venezuela. It fell to {f['venezuela_trade.low'].text} in "
@@ -302,9 +308,9 @@ def draw_approval(data: BriefData, fig) -> None:
     s = summarise(data, "petro_approval")
     x = [int(p[:4]) + (int(p[5:]) - 0.5) / 12 for p in s.rows["period"]]
     ax.plot(x, s.rows["value"], color=style.DARK, linewidth=2, marker="o", markersize=3)
-    ax.set_ylabel("% approving")
     ax.set_ylim(0, 60)
     ax.set_xticks(range(2023, 2027))
+    ax.set_title("% of Colombians approving of the president", loc="left")
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{int(v)}"))
     ax.grid(axis="x", visible=False)
     _end_label(ax, x[-1], s.rows["value"].iloc[-1], f"{fmt.percent(s.rows['value'].iloc[-1])}", style.DARK)
@@ -312,7 +318,7 @@ def draw_approval(data: BriefData, fig) -> None:
 
 
 APPROVAL = FigureSpec(
-    "approval", ("petro_approval",), draw_approval,
+    "approval", ("petro_approval",), draw_approval, half=True,
     caption=lambda f: (f"Petro's approval {f['petro_approval.direction'].text} to {f['petro_approval.latest'].text} in "
                        f"{f['petro_approval.latest_period'].text}, the month of the White House meeting"),
     alt=lambda f: (f"Line chart of President Petro's approval in Invamer's national survey, from "
@@ -326,7 +332,7 @@ FIGURES = {spec.name: spec for spec in (TRADE, COCA, ENFORCEMENT, AID, MIGRATION
 def render(spec: FigureSpec, data: BriefData, target: Path) -> None:
     """Draw one figure and write it atomically (a failed draw leaves the old SVG)."""
     style.apply()
-    fig = plt.figure(figsize=(style.WIDTH_IN, style.HEIGHT_IN), layout="constrained")
+    fig = plt.figure(figsize=spec.size_in, layout="constrained")
     spec.draw(data, fig)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".svg.tmp")

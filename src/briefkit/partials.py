@@ -32,16 +32,18 @@ def source_note(text: str) -> str:
 
 
 def cite(data: BriefData, source_id: str) -> str:
-    """A footnote naming one source (publisher, title, URL, access date)."""
+    """A footnote naming one source, linked; the Sources list gives the full URL and access date."""
     s = data.sources.loc[source_id]
-    return (f"[{s['publisher']}, \u201c{s['title']}\u201d, <{s['url']}>, accessed "
-            f"{fmt.date_label(s['accessed'])}.]{{.footnote}}")
+    return f"[{s['publisher']}, [\u201c{s['title']}\u201d]({s['url']}).]{{.footnote}}"
 
 
 def figure_block(spec: FigureSpec, data: BriefData, facts: Facts) -> str:
+    """The figure with its caption and alt text, and the source line under it, in one box."""
     alt = spec.alt(facts).replace('"', "'")
-    return (f"![{spec.caption(facts)}]({FIGURE_DIR_FROM_REPORTS}/{spec.name}.svg)"
-            f"{{#{spec.label} fig-alt=\"{alt}\"}}\n" + source_note(spec.source_line(data)))
+    figure = (f"![{spec.caption(facts)}]({FIGURE_DIR_FROM_REPORTS}/{spec.name}.svg)"
+              f"{{#{spec.label} fig-alt=\"{alt}\"}}\n")
+    box = "figure-half" if spec.half else "figure-full"
+    return f"::: {{.{box}}}\n{figure}{source_note(spec.source_line(data))}:::\n"
 
 
 def trend_word(data: BriefData, measure: str, facts: Facts) -> str:
@@ -77,8 +79,8 @@ def glance_table(data: BriefData, facts: Facts) -> str:
 def stances(data: BriefData, issue_id: str) -> str:
     issue = data.table("issues").set_index("id").loc[issue_id]
     return (f"**Washington.** {issue['us_stance']}{cite(data, issue['us_source_id'])}\n\n"
-            f"**Bogotá.** {issue['colombia_stance']}{cite(data, issue['colombia_source_id'])}\n\n"
-            f"**Alignment:** {issue['alignment']}.\n")
+            f"**Bogotá.** {issue['colombia_stance']}{cite(data, issue['colombia_source_id'])} "
+            f"*Alignment: {issue['alignment']}.*\n")
 
 
 def watch(data: BriefData, issue_id: str) -> str:
@@ -86,14 +88,11 @@ def watch(data: BriefData, issue_id: str) -> str:
     return f"::: {{.watch}}\n**What to watch.** {issue['watch']}\n:::\n"
 
 
-def timeline_table(data: BriefData, since: str | None = None, label: str = "tbl-timeline",
-                   caption: str = "The relationship since August 2022") -> str:
+def timeline_table(data: BriefData) -> str:
     events = data.table("timeline").sort_values("date", kind="stable")
-    if since:
-        events = events[events["date"] >= since]
-    rows = [[fmt.date_label(e["date"]) + (" (scheduled)" if e["status"] == "scheduled" else ""),
-             e["category"].replace("-", " ").capitalize(), e["event"]] for _, e in events.iterrows()]
-    table = pipe_table(["Date", "Area", "Event"], rows, [14, 12, 60], caption, label)
+    rows = [[fmt.date_label(e["date"]) + (" (scheduled)" if e["status"] == "scheduled" else ""), e["event"]]
+            for _, e in events.iterrows()]
+    table = pipe_table(["Date", "Event"], rows, [12, 88], "The relationship since August 2022", "tbl-timeline")
     publishers = len(set(events["source_id"]))
     return table + source_note(f"Source: {publishers} press and official reports listed under Sources; "
                                f"one report per event.")
@@ -112,19 +111,24 @@ def meeting_outcomes(data: BriefData) -> str:
 
 
 def products_table(data: BriefData) -> str:
+    """Imports and exports side by side, largest first, for the latest year with a full breakdown."""
     products = data.table("trade_products")
-    base = products[products["year"] == products["year"].min()]
-    rows = []
-    for flow, name in (("us_imports", "US imports from Colombia"), ("us_exports", "US exports to Colombia")):
+    base = products[(products["year"] == products["year"].min()) & (products["hs_code"] != "")]
+    sides = []
+    for flow in ("us_imports", "us_exports"):
         part = base[base["flow"] == flow].sort_values("value_usd_millions", ascending=False)
-        rows += [[name, p["product"], p["hs_code"] or "—", fmt.short_quantity(p["value_usd_millions"], "USD millions")]
-                 for _, p in part.iterrows()]
+        sides.append([f"{p['product']} (HS {p['hs_code']})" for _, p in part.iterrows()])
+        sides.append([fmt.short_quantity(p["value_usd_millions"], "USD millions") for _, p in part.iterrows()])
+    depth = max(len(col) for col in sides)
+    rows = [[col[i] if i < len(col) else "" for col in sides] for i in range(depth)]
     year = int(base["year"].iloc[0])
-    table = pipe_table(["Flow", "Product", "HS", "Value"], rows, [24, 36, 6, 10],
-                       f"Main goods traded, {year}: the latest complete official breakdown found", "tbl-products")
+    table = pipe_table(["US imports from Colombia", "Value", "US exports to Colombia", "Value"], rows,
+                       [34, 8, 34, 8], f"Main goods traded, {year}: the latest complete official breakdown found",
+                       "tbl-products")
     sources = sorted(set(base["source_id"]))
     return table + source_note(f"Source: {'; '.join(data.sources.loc[sources, 'publisher'])}; "
-                               f"accessed {fmt.date_label(data.sources.loc[sources, 'accessed'].max())}.")
+                               f"accessed {fmt.date_label(data.sources.loc[sources, 'accessed'].max())}. "
+                               f"Values over $1 billion were rounded by the source.")
 
 
 def measures_table(data: BriefData) -> str:
@@ -133,12 +137,13 @@ def measures_table(data: BriefData) -> str:
     for mid, m in data.measures.iterrows():
         periods = obs.loc[obs["measure"] == mid, "period"]
         span = f"{fmt.period_label(periods.min(), m['period_kind'])}–{fmt.period_label(periods.max(), m['period_kind'])}"
-        rows.append([m["label"], m["unit"], span, m["producer"], m["definition"]])
-    return pipe_table(["Measure", "Unit", "Periods", "Producer", "Definition"], rows, [18, 8, 12, 14, 40],
+        rows.append([m["label"], m["unit"], span, f"{m['definition']} Producer: {m['producer']}."])
+    return pipe_table(["Measure", "Unit", "Periods", "Definition"], rows, [20, 8, 14, 58],
                       "Measures used in this brief", "tbl-measures")
 
 
 def caveats_list(data: BriefData) -> str:
+    """Every value whose status is not final or that carries a note."""
     obs = data.observations
     flagged = obs[(obs["status"] != "final") | (obs["note"] != "")].sort_values(["measure", "period"])
     lines = []
@@ -148,14 +153,28 @@ def caveats_list(data: BriefData) -> str:
         if row["note"]:
             text += f". {row['note']}"
         lines.append(f"- {text}")
-    return "\n".join(lines) + "\n"
+    return "::: {.caveats}\n" + "\n".join(lines) + "\n:::\n"
+
+
+def display_url(url: str) -> str:
+    """The URL without its scheme, which print readers do not need."""
+    return re.sub(r"^https?://(www\.)?", "", url)
 
 
 def sources_list(data: BriefData) -> str:
-    items = data.sources.sort_values(["publisher", "title"])
-    lines = [f"1. {s['publisher']}. {s['title']}. <{s['url']}> (accessed {fmt.date_label(s['accessed'])})."
-             for _, s in items.iterrows()]
-    return "::: {.sources}\n" + "\n".join(lines) + "\n:::\n"
+    """Every source, grouped by publisher (titles and per-row use are in the data package)."""
+    items = data.sources.sort_values(["publisher", "url"])
+    dates = items["accessed"].unique()
+    one_date = len(dates) == 1
+    entries = []
+    for publisher, group in items.groupby("publisher", sort=True):
+        links = [f"[{display_url(s['url'])}]({s['url']})"
+                 + ("" if one_date else f" (accessed {fmt.date_label(s['accessed'])})") for _, s in group.iterrows()]
+        entries.append(f"- **{publisher}**: " + "; ".join(links) + ".")
+    intro = (f"All {len(items)} sources were read on {fmt.date_label(dates[0])}. " if one_date
+             else f"The {len(items)} sources were read on the dates shown. ")
+    intro += "The data package gives, for each, a description and the rows it supports.\n\n"
+    return intro + "::: {.sources}\n" + "\n".join(entries) + "\n:::\n"
 
 
 def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
@@ -166,8 +185,6 @@ def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
         parts[f"stances-{issue_id}.md"] = stances(data, issue_id)
         parts[f"watch-{issue_id}.md"] = watch(data, issue_id)
     parts["timeline.md"] = timeline_table(data)
-    parts["timeline-recent.md"] = timeline_table(data, since="2025-09-01", label="tbl-recent",
-                                                 caption="From confrontation to the White House meeting")
     parts["products.md"] = products_table(data)
     parts["meeting.md"] = meeting_outcomes(data)
     parts["measures.md"] = measures_table(data)

@@ -18,8 +18,10 @@ MUTED = "#8c8c8c"     # partial or secondary values
 INK = "#222222"
 GRID = "#d9d9d9"
 
-WIDTH_IN = 6.5        # text width of a US Letter page with 1in margins
-HEIGHT_IN = 2.5
+WIDTH_IN = 7.1        # text width of a US Letter page with 0.7in margins
+HEIGHT_IN = 1.95
+HALF_WIDTH_IN = 3.4
+HALF_HEIGHT_IN = 2.0
 
 
 def font_files() -> list[Path]:
