@@ -3,7 +3,7 @@
 # numbers and renders both editions. Run `make help` for the targets.
 
 PYTHON      ?= python3
-VENV        := .venv
+VENV        ?= .venv
 PY          := $(VENV)/bin/python
 READY       := $(VENV)/.ready
 ENGINE      ?= auto
@@ -50,7 +50,7 @@ $(READY): requirements.lock pyproject.toml
 	$(PY) -m briefkit doctor
 	@touch $@
 
-_build/check.ok: $(DATA) src/briefkit/datapackage.py | $(READY)
+_build/check.ok: $(DATA) src/briefkit/validation.py | $(READY)
 	@mkdir -p _build
 	$(PY) -m briefkit check
 	@touch $@

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import sys
 
-from . import paths
+from . import BriefError, paths
 
 
 def check() -> None:
-    from .datapackage import check as check_package
+    from .validation import check as check_package
 
     check_package()
     print("data package valid: data/datapackage.yaml")
@@ -84,9 +84,6 @@ def doctor() -> None:
 
 
 def main(argv: list[str]) -> None:
-    from .datapackage import DataError
-    from .render import RenderError
-
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return
@@ -97,7 +94,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit(f"unknown command {command!r}\n{__doc__}")
     try:
         commands[command]()
-    except (DataError, RenderError) as exc:
+    except BriefError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(1) from None
 

@@ -24,7 +24,7 @@ import yaml
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from . import paths
+from . import BriefError, paths
 
 SHORTCODE = re.compile(r"\{\{<\s*(\w+)\s*(.*?)\s*>\}\}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -36,7 +36,7 @@ EXTERNAL_RESOURCE = re.compile(
 QUARTO_PAGEBREAK = '<div style="page-break-after: always;"></div>'
 
 
-class RenderError(Exception):
+class RenderError(BriefError):
     """The report cannot be built; the message says why."""
 
 

@@ -1,0 +1,166 @@
+"""End to end: make builds both editions in a temporary copy of the project (pandoc engine),
+and the outputs say what the data say."""
+import re
+import shutil
+from html.parser import HTMLParser
+
+import pypdfium2 as pdfium
+import pytest
+import yaml
+
+from briefkit.render import EXTERNAL_RESOURCE, Report, pdf_from_html, lookup
+
+from .conftest import copy_project, make
+
+SECTIONS = ["Bottom line", "Context", "Counter-narcotics", "Trade", "Security cooperation and US assistance",
+            "Migration", "Venezuela and the region", "Rural development and the peace accord",
+            "Domestic pressures on both leaders", "Outlook", "Appendix A. Timeline", "Appendix B. Data notes",
+            "Sources"]
+VAR = re.compile(r"\{\{<\s*var\s+([\w.]+)\s*>\}\}")
+
+
+def pdf_text(path) -> str:
+    document = pdfium.PdfDocument(path)
+    text = "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    text = re.sub(r"[\u2010\u00ad-]\r?\n", "", text)          # words hyphenated across lines
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+def pages(path) -> int:
+    return len(pdfium.PdfDocument(path))
+
+
+class Outline(HTMLParser):
+    """Headings, images (with alt), elements by class, in document order."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings, self.images, self.sources, self.figures, self.tables = [], [], [], [], []
+        self._capture = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("h1", "h2"):
+            self._capture = [tag, ""]
+        if tag == "img":
+            self.images.append(attrs.get("alt", ""))
+        if "source" in (attrs.get("class") or "").split():
+            self._capture = ["source", ""]
+        if tag == "figure":
+            self.figures.append(attrs.get("id"))
+        if tag == "table":
+            self.tables.append(attrs.get("id"))
+
+    def handle_data(self, data):
+        if self._capture:
+            self._capture[1] += data
+
+    def handle_endtag(self, tag):
+        if self._capture and (tag in ("h1", "h2") or (tag == "span" and self._capture[0] == "source")):
+            (self.headings if self._capture[0] != "source" else self.sources).append(self._capture[1].strip())
+            self._capture = None
+
+
+def outline(html: str) -> Outline:
+    parser = Outline()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture(scope="session")
+def variables(built):
+    return yaml.safe_load((built / "_variables.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("edition", ["brief", "summary"])
+def test_page_budget(built, edition):
+    low, high = Report(built / "reports" / f"{edition}.qmd").page_budget
+    assert low <= pages(built / "_output" / f"{edition}.pdf") <= high
+
+
+@pytest.mark.parametrize("edition", ["brief", "summary"])
+def test_takeaways_carry_the_computed_numbers(built, variables, edition):
+    """Every value the bottom-line box uses appears, as computed, in the PDF's text."""
+    text = pdf_text(built / "_output" / f"{edition}.pdf")
+    keys = VAR.findall((built / "reports" / "_bluf.qmd").read_text(encoding="utf-8"))
+    assert len(keys) >= 12
+    for key in keys:
+        assert str(lookup(variables, key)) in text, key
+
+
+def test_pdf_states_hand_checked_numbers(built):
+    text = pdf_text(built / "_output" / "brief.pdf")
+    for expected in ["261,000 hectares", "3,001 metric tons", "$1.6 billion surplus", "$37.3 billion",
+                     "$722 million in FY2024", "2.8 million Venezuelans", "49.1%", "up 73% since 2022",
+                     "down 93%", "Page 1 of", "Data as of 25 November 2026"]:
+        assert expected in text, expected
+
+
+def test_every_section_is_present(built):
+    headings = " | ".join(outline((built / "_output" / "brief.html").read_text(encoding="utf-8")).headings)
+    for section in SECTIONS:
+        assert section in headings, section
+
+
+@pytest.mark.parametrize("edition", ["brief", "summary"])
+def test_figures_have_alt_text_and_a_source_line(built, edition):
+    html = (built / "_output" / f"{edition}.html").read_text(encoding="utf-8")
+    parsed = outline(html)
+    assert parsed.figures and all(f.startswith("fig-") for f in parsed.figures)
+    assert len(parsed.images) == len(parsed.figures)
+    for alt in parsed.images:
+        assert len(alt) > 80 and re.search(r"\d", alt), alt           # says what it shows, with values
+    tables = [t for t in parsed.tables if t]
+    assert len(parsed.sources) >= len(parsed.figures) + len(tables) - ("tbl-measures" in tables)
+    assert all(s.startswith("Source:") for s in parsed.sources)
+    assert "Figure 1:" in html and "quarto-xref" in html or edition == "summary"
+
+
+@pytest.mark.parametrize("edition", ["brief", "summary"])
+def test_html_is_self_contained_and_fully_resolved(built, edition):
+    html = (built / "_output" / f"{edition}.html").read_text(encoding="utf-8")
+    assert EXTERNAL_RESOURCE.findall(html) == []
+    assert "{{<" not in html and "?@" not in html and "?var:" not in html
+
+
+def test_nothing_to_do_when_nothing_changed(built):
+    result = make(built, "report")
+    assert result.returncode == 0
+    assert "Nothing to be done" in result.stdout
+
+
+def test_bad_data_stops_the_build_and_keeps_the_last_good_outputs(built, tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(built / "_output", project / "_output", copy_function=shutil.copy2)
+    before = {p.name: p.read_bytes() for p in (project / "_output").iterdir()}
+    csv = project / "data" / "narcotics.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("2024,261000", "2024,lots", 1), encoding="utf-8")
+    result = make(project, "report")
+    assert result.returncode != 0
+    assert "data/narcotics.csv, row 25, column 'value': 'lots' is not a valid number" in result.stderr
+    assert {p.name: p.read_bytes() for p in (project / "_output").iterdir()} == before
+
+
+def test_same_html_gives_the_same_pdf_bytes(built):
+    import datetime as dt
+
+    html = (built / "_output" / "summary.html").read_text(encoding="utf-8")
+    first, _ = pdf_from_html(html, dt.date(2026, 11, 25))
+    second, _ = pdf_from_html(html, dt.date(2026, 11, 25))
+    assert first == second
+    assert first == (built / "_output" / "summary.pdf").read_bytes()
+
+
+@pytest.mark.skipif(not shutil.which("quarto"), reason="quarto is not on PATH; the pandoc engine is tested above")
+def test_quarto_engine_builds_the_same_brief(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = make(project, "report", engine="quarto")
+    assert result.returncode == 0, result.stdout + result.stderr
+    variables = yaml.safe_load((project / "_variables.yml").read_text(encoding="utf-8"))
+    text = pdf_text(project / "_output" / "brief.pdf")
+    for key in VAR.findall((project / "reports" / "_bluf.qmd").read_text(encoding="utf-8")):
+        assert str(lookup(variables, key)) in text, key
+    html = (project / "_output" / "brief.html").read_text(encoding="utf-8")
+    headings = " | ".join(outline(html).headings)
+    assert all(section in headings for section in SECTIONS)
+    assert EXTERNAL_RESOURCE.findall(html) == []

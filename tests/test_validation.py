@@ -1,0 +1,79 @@
+"""Each kind of bad input is reported with its file, row and column."""
+import shutil
+
+import pytest
+
+from briefkit import paths, validation
+
+
+@pytest.fixture()
+def data_copy(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(paths.DATA, target)
+    return target
+
+
+def edit_line(path, line_number, old, new):
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert old in lines[line_number - 1], lines[line_number - 1]
+    lines[line_number - 1] = lines[line_number - 1].replace(old, new, 1)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def problems(data_copy):
+    return [str(p) for p in validation.validate(data_copy / "datapackage.yaml")]
+
+
+def test_real_data_is_valid():
+    assert validation.validate() == []
+
+
+def test_wrong_type(data_copy):
+    edit_line(data_copy / "narcotics.csv", 3, "102000", "about 100k")
+    assert problems(data_copy) == [
+        f"{data_copy / 'narcotics.csv'}, row 3, column 'value': 'about 100k' is not a valid number"]
+
+
+def test_unknown_source(data_copy):
+    edit_line(data_copy / "trade.csv", 2, ",elespectador-com-", ",no-such-source-")
+    [problem] = problems(data_copy)
+    assert "trade.csv, row 2, column 'source_id': unknown reference" in problem
+    assert "no-such-source-" in problem
+
+
+def test_unknown_measure(data_copy):
+    edit_line(data_copy / "migration.csv", 2, "ice_removals_to_colombia", "ice_removalz")
+    [problem] = problems(data_copy)
+    assert "migration.csv, row 2, column 'measure': unknown reference" in problem
+
+
+def test_duplicate_row(data_copy):
+    path = data_copy / "assistance.csv"
+    second = path.read_text(encoding="utf-8").splitlines()[1]
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(second + "\n")
+    rows = len(path.read_text(encoding="utf-8").splitlines())
+    assert problems(data_copy) == [f"{path}, row {rows}: duplicate row: same key as row 2"]
+
+
+def test_impossible_values(data_copy):
+    edit_line(data_copy / "narcotics.csv", 2, "144807", "-144807")
+    edit_line(data_copy / "rural.csv", 32, "49.1", "149.1")
+    found = problems(data_copy)
+    assert any("narcotics.csv, row 2, column 'value'" in p and "minimum" in p for p in found)
+    assert any("rural.csv, row 32, column 'value': 149.1 is above the largest possible percent (100)" in p
+               for p in found), found
+
+
+def test_period_must_match_the_measure(data_copy):
+    edit_line(data_copy / "rural.csv", 32, "petro_approval,2026-02", "petro_approval,2026")
+    assert problems(data_copy) == [
+        f"{data_copy / 'rural.csv'}, row 32, column 'period': 'petro_approval' is measured by month, "
+        "so the period must look like YYYY-MM"]
+
+
+def test_malformed_csv(data_copy):
+    edit_line(data_copy / "trade.csv", 4, "\n", ",surplus-cell\n")
+    [problem] = problems(data_copy)
+    assert problem.startswith(f"{data_copy / 'trade.csv'}, row 4")
+    assert "extra" in problem.lower()
