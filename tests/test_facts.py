@@ -50,3 +50,9 @@ def test_every_fact_with_a_value_names_its_sources(computed, data):
 def test_dates_come_from_the_timeline(computed):
     assert computed["date.meeting"].text == "3 February 2026"
     assert computed["edition.data_as_of"].text == "25 November 2026"
+
+
+def test_approval_standing_is_decided_by_the_data(computed):
+    # Feb 2026: 49.1%; the last reading at or above it was 50% in November 2022.
+    assert computed["petro_approval.direction"].text == "rose"
+    assert computed["petro_approval.standing"].text == "the highest since November 2022"

@@ -206,6 +206,10 @@ def people_facts(facts: Facts, data: BriefData) -> None:
     facts.add("petro_approval.direction", "rose" if now["value"] > before["value"] else "fell",
               period=f"{approval.label_of(before)}–{approval.label_of(now)}",
               sources=[before["source_id"], now["source_id"]])
+    higher = approval.rows[(approval.rows["value"] >= now["value"]) & (approval.rows["period"] < now["period"])]
+    standing = (f"the highest since {approval.label_of(higher.iloc[-1])}" if not higher.empty
+                else f"the highest since the series began in {approval.label_of(approval.rows.iloc[0])}")
+    facts.add("petro_approval.standing", standing, sources=approval.rows["source_id"].tolist())
 
 
 def edition_facts(facts: Facts, data: BriefData) -> None:
