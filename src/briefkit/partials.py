@@ -88,10 +88,16 @@ def watch(data: BriefData, issue_id: str) -> str:
     return f"::: {{.watch}}\n**What to watch.** {issue['watch']}\n:::\n"
 
 
+def schedule_note(data: BriefData, event: pd.Series) -> str:
+    """Scheduled events are marked; once their date has passed, the sources still only give the schedule."""
+    if event["status"] != "scheduled":
+        return ""
+    return " (as scheduled)" if event["date"] <= data.sources["accessed"].max() else " (scheduled)"
+
+
 def timeline_table(data: BriefData) -> str:
     events = data.table("timeline").sort_values("date", kind="stable")
-    rows = [[fmt.date_label(e["date"]) + (" (scheduled)" if e["status"] == "scheduled" else ""), e["event"]]
-            for _, e in events.iterrows()]
+    rows = [[fmt.date_label(e["date"]) + schedule_note(data, e), e["event"]] for _, e in events.iterrows()]
     table = pipe_table(["Date", "Event"], rows, [12, 88], "The relationship since August 2022", "tbl-timeline")
     publishers = len(set(events["source_id"]))
     return table + source_note(f"Source: {publishers} press and official reports listed under Sources; "
@@ -108,6 +114,16 @@ def meeting_outcomes(data: BriefData) -> str:
     outcome_prefix = re.compile(r"^Meeting outcome \([^)]*\):\s*")
     lines = [f"- {outcome_prefix.sub('', e['event'])}{cite(data, e['source_id'])}" for _, e in after.iterrows()]
     return "\n".join(lines) + "\n"
+
+
+def key_dates_table(data: BriefData) -> str:
+    """The labelled events, one line each: the relationship at a glance."""
+    events = data.table("timeline")
+    events = events[events["label"] != ""].sort_values("date", kind="stable")
+    rows = [[fmt.date_label(e["date"]), e["label"] + schedule_note(data, e)] for _, e in events.iterrows()]
+    table = pipe_table(["Date", "Event"], rows, [15, 27], "Key dates", "tbl-keydates")
+    return ("::: {.table-half}\n" + table
+            + source_note("Source: dated reports cited for each event in Appendix A.") + ":::\n")
 
 
 def products_table(data: BriefData) -> str:
@@ -137,7 +153,7 @@ def measures_table(data: BriefData) -> str:
     for mid, m in data.measures.iterrows():
         periods = obs.loc[obs["measure"] == mid, "period"]
         span = f"{fmt.period_label(periods.min(), m['period_kind'])}–{fmt.period_label(periods.max(), m['period_kind'])}"
-        rows.append([m["label"], m["unit"], span, f"{m['definition']} Producer: {m['producer']}."])
+        rows.append([m["label"], m["unit"], span, m["definition"]])
     return pipe_table(["Measure", "Unit", "Periods", "Definition"], rows, [20, 8, 14, 58],
                       "Measures used in this brief", "tbl-measures")
 
@@ -187,6 +203,7 @@ def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
     parts["timeline.md"] = timeline_table(data)
     parts["products.md"] = products_table(data)
     parts["meeting.md"] = meeting_outcomes(data)
+    parts["key-dates.md"] = key_dates_table(data)
     parts["measures.md"] = measures_table(data)
     parts["caveats.md"] = caveats_list(data)
     parts["sources.md"] = sources_list(data)
