@@ -63,6 +63,8 @@ def short_quantity(value: float, unit: str) -> str:
         return f"${value / 1000:,.1f}bn" if abs(value) >= 1000 else f"${value:,.0f}m"
     if unit == "percent":
         return percent(value)
+    if value >= 1e6:
+        return millions(value)
     suffix = {"hectares": " ha", "metric tons": " t"}.get(unit, "")
     return f"{grouped(value)}{suffix}"
 

@@ -47,12 +47,17 @@ def figure_block(spec: FigureSpec, data: BriefData, facts: Facts) -> str:
 
 
 def trend_word(data: BriefData, measure: str, facts: Facts) -> str:
-    """Short trend for tables: the record word if there is one, else the one-year change."""
+    """Short trend for tables: the record word if there is one, else the change on a year
+    earlier, else the change on the previous observation."""
     record = facts[f"{measure}.record"].text
     if record != "not a record":
         return "record high" if "highest" in record else "record low"
     change = facts[f"{measure}.change_1y"].text
-    return change if not change.startswith("no comparable") else "—"
+    if not change.startswith("no comparable"):
+        return change
+    s = summarise(data, measure)
+    before = s.rows.iloc[-2]
+    return f"{fmt.change(before['value'], s.latest['value'], s.unit)} on {s.label_of(before)}"
 
 
 def glance_table(data: BriefData, facts: Facts) -> str:
