@@ -59,7 +59,9 @@ _build/check.ok: $(DATA) src/briefkit/validation.py | $(READY)
 _build/figures.mk: src/briefkit/figures.py src/briefkit/__main__.py data/datapackage.yaml | _build/check.ok
 	$(PY) -m briefkit deps > $@
 
+ifeq ($(filter help clean lock,$(MAKECMDGOALS)),)
 include _build/figures.mk
+endif
 
 figures/%.svg:
 	$(PY) -m briefkit figure $*

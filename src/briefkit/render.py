@@ -85,6 +85,11 @@ def lookup(variables: dict, key: str):
     return node
 
 
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the project where possible."""
+    return str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
+
+
 def resolve_shortcodes(text: str, base: Path, variables: dict, origin: str) -> str:
     """Do what Quarto does with {{< var >}}, {{< include >}} and {{< pagebreak >}}; fail on anything else."""
     def replace(match: re.Match) -> str:
@@ -99,7 +104,7 @@ def resolve_shortcodes(text: str, base: Path, variables: dict, origin: str) -> s
             if not path.exists():
                 raise RenderError(f"{origin}: included file {arg} does not exist")
             body = FRONT_MATTER.sub("", path.read_text(encoding="utf-8"))
-            return resolve_shortcodes(body, base, variables, str(path.relative_to(paths.ROOT)))
+            return resolve_shortcodes(body, base, variables, shown(path))
         if name == "pagebreak":
             return QUARTO_PAGEBREAK
         raise RenderError(f"{origin}: shortcode '{name}' is not supported by the pandoc engine")
@@ -108,7 +113,7 @@ def resolve_shortcodes(text: str, base: Path, variables: dict, origin: str) -> s
 
 def pandoc_html(report: Report, variables: dict) -> str:
     source = resolve_shortcodes(report.qmd.read_text(encoding="utf-8"), report.qmd.parent, variables,
-                                str(report.qmd.relative_to(paths.ROOT)))
+                                shown(report.qmd))
     args = [pypandoc.get_pandoc_path(), "--from=markdown", "--to=html5", "--standalone",
             "--embed-resources", f"--lua-filter={LUA_FILTER}", "--wrap=none",
             *[f"--css={css}" for css in report.stylesheets]]
