@@ -159,10 +159,9 @@ def measures_table(data: BriefData) -> str:
         periods = obs.loc[obs["measure"] == mid, "period"]
         span = f"{fmt.period_label(periods.min(), m['period_kind'])}–{fmt.period_label(periods.max(), m['period_kind'])}"
         rows.append([m["label"], m["unit"], span, m["definition"]])
-    table = pipe_table(["Measure", "Unit", "Periods", "Definition"], rows, [20, 8, 14, 58],
-                       "Measures used in this brief", "tbl-measures")
-    return table + source_note("Source: measures and observation tables of this brief's data package; "
-                               "producers are named under each figure.")
+    return pipe_table(["Measure", "Unit", "Periods", "Definition"], rows, [20, 8, 14, 58],
+                      "Measures used in this brief (from the data package; producers are named under each figure)",
+                      "tbl-measures")
 
 
 def caveats_list(data: BriefData) -> str:
