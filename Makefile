@@ -13,7 +13,7 @@ DATA        := data/datapackage.yaml data/schemas/observations.yaml $(wildcard d
 CODE        := $(wildcard src/briefkit/*.py)
 FIGURE_CODE := src/briefkit/figures.py src/briefkit/style.py src/briefkit/facts.py src/briefkit/datapackage.py
 REPORTS     := brief summary
-STYLE       := $(wildcard reports/style/*.css) reports/filters/quarto-compat.lua
+REPORT_DEPS := $(wildcard reports/style/*.css) reports/filters/quarto-compat.lua $(wildcard reports/_*.qmd)
 
 .DEFAULT_GOAL := report
 .DELETE_ON_ERROR:
@@ -70,5 +70,5 @@ _build/variables.ok: $(DATA) $(CODE) | _build/check.ok
 	$(PY) -m briefkit variables
 	@touch $@
 
-_output/%.pdf: reports/%.qmd _build/variables.ok $(FIGURE_FILES) $(STYLE) _quarto.yml
+_output/%.pdf: reports/%.qmd _build/variables.ok $(FIGURE_FILES) $(REPORT_DEPS) _quarto.yml
 	$(PY) -m briefkit render $*
