@@ -76,6 +76,11 @@ def _series_xy(data: BriefData, measure: str):
     return [int(p) for p in s.rows["period"]], s.rows["value"].tolist(), s
 
 
+def _month_positions(periods) -> list[float]:
+    """'2022-12' -> 2022.96: monthly observations placed on a year axis."""
+    return [int(p[:4]) + (int(p[5:]) - 0.5) / 12 for p in periods]
+
+
 def _gapped(x: list[int], y: list[float]) -> tuple[list[float], list[float]]:
     """Break a line where years are missing, so a gap in the data shows as a gap."""
     gx, gy = [], []
@@ -227,7 +232,7 @@ AID = FigureSpec(
 def draw_migration(data: BriefData, fig) -> None:
     left, right = fig.subplots(1, 2)
     s = summarise(data, "venezuelans_in_colombia")
-    x = [int(p[:4]) + (int(p[5:]) - 0.5) / 12 for p in s.rows["period"]]
+    x = _month_positions(s.rows["period"])
     left.plot(x, s.rows["value"] / 1e6, color=style.DARK, linewidth=2, marker="o", markersize=3)
     left.set_title("Venezuelans living in Colombia, millions")
     left.set_ylim(0, 3.2)
@@ -306,7 +311,7 @@ VENEZUELA = FigureSpec(
 def draw_approval(data: BriefData, fig) -> None:
     ax = fig.subplots()
     s = summarise(data, "petro_approval")
-    x = [int(p[:4]) + (int(p[5:]) - 0.5) / 12 for p in s.rows["period"]]
+    x = _month_positions(s.rows["period"])
     ax.plot(x, s.rows["value"], color=style.DARK, linewidth=2, marker="o", markersize=3)
     ax.set_ylim(0, 60)
     ax.set_xticks(range(2023, 2027))
