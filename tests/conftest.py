@@ -8,7 +8,6 @@ import pytest
 
 from briefkit import datapackage, facts, paths
 
-PROJECT_FILES = ["Makefile", "pyproject.toml", "requirements.lock", "_quarto.yml", "data", "reports", "src"]
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +23,7 @@ def computed(data):
 def copy_project(target: Path) -> Path:
     """A copy of the tracked project files, with their timestamps, in `target`."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
+    for name in paths.PROJECT_FILES:
         source = paths.ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, copy_function=shutil.copy2,

@@ -9,15 +9,14 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-FILES = ["Makefile", "pyproject.toml", "requirements.lock", "_quarto.yml", "data", "reports", "src"]
+from briefkit.paths import PROJECT_FILES, ROOT
 
 
 def main() -> None:
     venv = Path(sys.executable).parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
-        for name in FILES:
+        for name in PROJECT_FILES:
             src = ROOT / name
             (shutil.copytree(src, project / name, copy_function=shutil.copy2) if src.is_dir()
              else shutil.copy2(src, project / name))

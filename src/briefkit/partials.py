@@ -185,11 +185,11 @@ def display_url(url: str) -> str:
 
 def sources_list(data: BriefData) -> str:
     """Every source, grouped by publisher (titles and per-row use are in the data package)."""
-    items = data.sources.sort_values(["publisher", "url"])
+    items = data.sources.sort_values(["publisher", "url"], key=lambda column: column.str.lower())
     dates = items["accessed"].unique()
     one_date = len(dates) == 1
     entries = []
-    for publisher, group in items.groupby("publisher", sort=True):
+    for publisher, group in items.groupby("publisher", sort=False):
         links = [f"[{display_url(s['url'])}]({s['url']})"
                  + ("" if one_date else f" (accessed {fmt.date_label(s['accessed'])})") for _, s in group.iterrows()]
         entries.append(f"- **{publisher}**: " + "; ".join(links) + ".")

@@ -11,3 +11,6 @@ PARTIALS = BUILD / "partials"    # markdown pieces the .qmd files include
 OUTPUT = ROOT / "_output"        # what users send around
 VARIABLES = ROOT / "_variables.yml"
 CLAIMS = BUILD / "claims.json"
+
+# The tracked files a build needs (tests and the benchmark build in copies of these).
+PROJECT_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "_quarto.yml", "data", "reports", "src")
