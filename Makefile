@@ -1,6 +1,10 @@
 # The brief, built from data/ by file dependencies: `make report` on a fresh clone sets
 # up .venv from the lock file, validates the data, draws the figures, computes the
 # numbers and renders both editions. Run `make help` for the targets.
+#
+# Which files each step reads is not kept by hand: `briefkit deps` writes _build/deps.mk
+# from the data package (the data files it declares) and from the imports of the code
+# behind each step.
 
 PYTHON      ?= python3
 VENV        ?= .venv
@@ -9,29 +13,30 @@ READY       := $(VENV)/.ready
 ENGINE      ?= auto
 export BRIEF_ENGINE := $(ENGINE)
 
-DATA        := data/datapackage.yaml data/schemas/observations.yaml $(wildcard data/*.csv)
-CODE        := $(wildcard src/briefkit/*.py)
-FIGURE_CODE := src/briefkit/figures.py src/briefkit/style.py src/briefkit/facts.py src/briefkit/datapackage.py
 REPORTS     := brief summary
-REPORT_DEPS := $(wildcard reports/style/*.css) reports/filters/quarto-compat.lua $(wildcard reports/_*.qmd)
+REPORT_DEPS := $(wildcard reports/style/*.css) $(wildcard reports/filters/*.lua) $(wildcard reports/_*.qmd) _quarto.yml
+OUTPUTS     := $(foreach r,$(REPORTS),_output/$(r).pdf _output/$(r).html)
 
 .DEFAULT_GOAL := report
 .DELETE_ON_ERROR:
-.PHONY: report check test bench setup lock clean help
+# An interrupted render must not cost the last good pair: make never deletes these
+# (briefkit replaces both files together, or neither).
+.PRECIOUS: _output/%.pdf _output/%.html
+.PHONY: report check prepare test bench setup lock clean help
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
 
-report: $(foreach r,$(REPORTS),_output/$(r).pdf) ## Build _output/brief.{pdf,html} and _output/summary.{pdf,html}
+report: $(OUTPUTS) ## Build _output/brief.{pdf,html} and _output/summary.{pdf,html}
 
-setup: $(READY) ## Create .venv with the locked dependencies
+setup: $(READY) prepare ## Create .venv from the lock file and the generated inputs `quarto render` includes
 
 check: _build/check.ok ## Validate data/ against data/datapackage.yaml
 
 test: $(READY) ## Run the test suite
 	BRIEF_ENGINE=$(ENGINE) $(PY) -m pytest
 
-bench: $(READY) ## Time each build step from a clean build directory
+bench: $(READY) ## Time each build stage against the WeasyPrint floor
 	$(PY) tools/bench.py
 
 lock: ## Re-resolve dependencies and rewrite requirements.lock
@@ -40,7 +45,7 @@ lock: ## Re-resolve dependencies and rewrite requirements.lock
 	mv requirements.lock.new requirements.lock
 
 clean: ## Remove generated files (keeps .venv and _output)
-	rm -rf _build figures/*.svg _variables.yml
+	rm -rf _build figures/*.svg _variables.yml .quarto
 
 $(READY): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -50,25 +55,39 @@ $(READY): requirements.lock pyproject.toml
 	$(PY) -m briefkit doctor
 	@touch $@
 
-_build/check.ok: $(DATA) src/briefkit/validation.py | $(READY)
+_build/deps.mk: data/datapackage.yaml $(wildcard src/briefkit/*.py) | $(READY)
 	@mkdir -p _build
+	@$(PY) -m briefkit deps > $@.tmp && mv $@.tmp $@
+
+ifeq ($(filter help clean lock,$(MAKECMDGOALS)),)
+include _build/deps.mk
+endif
+
+# A declared data file that is missing: let the validator say so, in its own words.
+$(DATA_FILES):
+	@$(PY) -m briefkit check
+
+_build/check.ok: $(DATA_FILES) $(CHECK_CODE) | $(READY)
 	$(PY) -m briefkit check
 	@touch $@
 
-# Which data files each figure reads comes from the figure registry itself.
-_build/figures.mk: src/briefkit/figures.py src/briefkit/__main__.py data/datapackage.yaml | _build/check.ok
-	$(PY) -m briefkit deps > $@
+# All figures are drawn in one process (start-up costs more than drawing). An SVG is
+# rewritten only when its bytes change, so unchanged figures do not re-render the editions.
+_build/figures.ok: $(DATA_FILES) $(FIGURE_CODE) | _build/check.ok
+	$(PY) -m briefkit figure $(FIGURE_NAMES)
+	@touch $@
+figures/%.svg: _build/figures.ok
+	@test -f $@ || $(PY) -m briefkit figure $*
 
-ifeq ($(filter help clean lock,$(MAKECMDGOALS)),)
-include _build/figures.mk
-endif
-
-figures/%.svg:
-	$(PY) -m briefkit figure $*
-
-_build/variables.ok: $(DATA) $(CODE) | _build/check.ok
+# `variables` writes _variables.yml and the partials only when they change, and then
+# touches _build/content.stamp; the editions depend on that stamp, not on the step.
+_build/variables.ok: $(DATA_FILES) $(VARIABLES_CODE) | _build/check.ok
 	$(PY) -m briefkit variables
 	@touch $@
+_build/content.stamp: _build/variables.ok ;
 
-_output/%.pdf: reports/%.qmd _build/variables.ok $(FIGURE_FILES) $(REPORT_DEPS) _quarto.yml
+prepare: _build/check.ok $(FIGURE_FILES) _build/content.stamp ## What `quarto render` runs first (pre-render): validate, draw, compute
+
+# One target, two files: the HTML and the PDF of an edition are written together.
+_output/%.pdf _output/%.html: reports/%.qmd _build/content.stamp $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
 	$(PY) -m briefkit render $*

@@ -8,6 +8,10 @@ import pytest
 
 from briefkit import datapackage, facts, paths
 
+QUARTO_MISSING = ("quarto is not on PATH: build a Quarto CLI with ../shared/tools/build-quarto.sh "
+                  "(README, 'Rendering with Quarto') and put its bin/ folder on PATH")
+ENGINES = [pytest.param("pandoc"),
+           pytest.param("quarto", marks=pytest.mark.skipif(not shutil.which("quarto"), reason=QUARTO_MISSING))]
 
 
 @pytest.fixture(scope="session")
@@ -33,18 +37,62 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+VENV = Path(sys.executable).parent.parent
+
+
+def project_env(project: Path, engine: str) -> dict[str, str]:
+    """Run the copy's own code with this test run's virtualenv."""
+    return {**os.environ, "PYTHONPATH": str(project / "src"), "BRIEF_ENGINE": engine}
+
+
 def make(project: Path, *targets: str, engine: str = "pandoc") -> subprocess.CompletedProcess:
-    """Run make in a project copy with this test run's virtualenv and the copy's own code."""
-    venv = Path(sys.executable).parent.parent
-    env = {**os.environ, "PYTHONPATH": str(project / "src")}
-    return subprocess.run(["make", f"VENV={venv}", f"ENGINE={engine}", *targets], cwd=project, env=env,
+    return subprocess.run(["make", f"VENV={VENV}", f"ENGINE={engine}", *targets], cwd=project,
+                          env=project_env(project, engine), capture_output=True, text=True)
+
+
+def briefkit(project: Path, *args: str, engine: str = "pandoc") -> subprocess.CompletedProcess:
+    """One briefkit command, as make runs it (MAKEFLAGS carries VENV to the `make prepare`
+    that Quarto runs as its pre-render step)."""
+    env = {**project_env(project, engine), "MAKEFLAGS": f"VENV={VENV}"}
+    return subprocess.run([sys.executable, "-m", "briefkit", *args], cwd=project, env=env,
                           capture_output=True, text=True)
 
 
+def git(project: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}
+    return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True, check=True).stdout
+
+
+class Build:
+    """The whole pipeline run once through make, per engine, in a temporary git clone-like copy."""
+
+    def __init__(self, factory):
+        self.factory, self.projects, self.git_status = factory, {}, {}
+
+    def __call__(self, engine: str) -> Path:
+        if engine not in self.projects:
+            project = copy_project(self.factory.mktemp(f"project-{engine}"))
+            git(project, "init", "-q")
+            git(project, "add", "-A")
+            git(project, "commit", "-q", "-m", "copy")
+            result = make(project, "report", engine=engine)
+            assert result.returncode == 0, result.stdout + result.stderr
+            self.git_status[engine] = git(project, "status", "--porcelain")
+            self.projects[engine] = project
+        return self.projects[engine]
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The whole pipeline run once through make (pandoc engine) in a temporary copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = make(project, "report")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
+def builds(tmp_path_factory):
+    return Build(tmp_path_factory)
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request):
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def built(builds, engine):
+    return builds(engine)

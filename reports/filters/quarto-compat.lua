@@ -1,12 +1,16 @@
--- The Quarto features the brief uses, for plain pandoc, so both engines give the same
--- document (see ../shared/reference/QUARTO-NOTES.md for what Quarto emits):
---   * figures and tables with ids fig-*/tbl-* are numbered, captions read "Figure N: ..."
+-- The Quarto features the brief uses, for plain pandoc, written out the way Quarto 1.11 writes
+-- them with `minimal: true`, so one stylesheet lays out both engines' HTML the same way
+-- (see ../shared/reference/QUARTO-NOTES.md):
+--   * figures and tables with ids fig-*/tbl-* are numbered and wrapped as Quarto wraps them:
+--       div#id.quarto-float > figure.quarto-float-{fig,tbl} > figcaption ("Figure N: ...")
+--       + div[aria-describedby] > content (tables: caption on top; figures: caption below)
 --   * @fig-x / @tbl-x become links reading "Figure N" / "Table N" (class quarto-xref)
 --   * the image's fig-alt attribute becomes its alt text
---   * callouts (.callout-*) become <div><blockquote><p><strong>title</strong>... as Quarto
---     renders them with `minimal: true`
--- An unresolved cross-reference stops the build instead of printing "?@fig-x".
+--   * callouts (.callout-*) become div > blockquote > p > strong title, as Quarto renders them
+-- Labels use a no-break space ("Figure\u{a0}3"), as Quarto's do. An unresolved cross-reference
+-- stops the build instead of printing "?@fig-x".
 
+local NBSP = "\u{a0}"
 local names = { fig = "Figure", tbl = "Table" }
 local numbers = {}
 local counts = { fig = 0, tbl = 0 }
@@ -19,28 +23,43 @@ local function register(id)
   local kind = kind_of(id)
   if kind and not numbers[id] then
     counts[kind] = counts[kind] + 1
-    numbers[id] = names[kind] .. " " .. counts[kind]
+    numbers[id] = names[kind] .. NBSP .. counts[kind]
   end
   return numbers[id]
 end
 
-local function prefix_caption(caption, label)
-  local long = caption.long
-  if #long > 0 and long[1].content then
-    long[1].content:insert(1, pandoc.Space())
-    long[1].content:insert(1, pandoc.Str(label .. ":"))
-  else
-    long:insert(1, pandoc.Plain({ pandoc.Str(label .. ":") }))
-  end
-  caption.long = long
-  return caption
+local function html(text)
+  return pandoc.RawBlock("html", text)
+end
+
+-- Quarto's float markup around `body`, with `caption` (inlines) above tables, below figures.
+local function quarto_float(id, kind, caption, body)
+  local caption_id = id .. "-caption"
+  local side = kind == "tbl" and "top" or "bottom"
+  local label = pandoc.Inlines({ pandoc.Str(numbers[id] .. ":"), pandoc.Space() })
+  label:extend(caption)
+  local figcaption = pandoc.Blocks({
+    html(string.format('<figcaption class="quarto-float-caption-%s quarto-float-caption quarto-float-%s" id="%s">',
+      side, kind, caption_id)),
+    pandoc.Plain(label),
+    html("</figcaption>"),
+  })
+  local content = pandoc.Div(body, pandoc.Attr("", {}, { ["aria-describedby"] = caption_id }))
+  local inner = pandoc.Blocks({ html(string.format('<figure class="quarto-float quarto-float-%s">', kind)) })
+  if side == "top" then inner:extend(figcaption) end
+  inner:insert(content)
+  if side == "bottom" then inner:extend(figcaption) end
+  inner:insert(html("</figure>"))
+  return pandoc.Div(inner, pandoc.Attr(id, { "quarto-float", "quarto-figure", "quarto-figure-center" }))
+end
+
+local function caption_inlines(caption)
+  return pandoc.utils.blocks_to_inlines(caption.long)
 end
 
 local function number_figure(fig)
-  local label = register(fig.identifier)
-  if not label then return nil end
-  fig.caption = prefix_caption(fig.caption, label)
-  fig = fig:walk({
+  if not register(fig.identifier) then return nil end
+  local body = fig.content:walk({
     Image = function(img)
       local alt = img.attributes["fig-alt"]
       if alt then
@@ -50,14 +69,17 @@ local function number_figure(fig)
       return img
     end,
   })
-  return fig
+  return quarto_float(fig.identifier, "fig", caption_inlines(fig.caption), body)
 end
 
 local function number_table(tbl)
-  local label = register(tbl.identifier)
-  if not label then return nil end
-  tbl.caption = prefix_caption(tbl.caption, label)
-  return tbl
+  local id = tbl.identifier
+  if not register(id) then return nil end
+  local caption = caption_inlines(tbl.caption)
+  tbl.caption = pandoc.Caption()
+  tbl.identifier = ""
+  tbl.classes:insert("caption-top")
+  return quarto_float(id, "tbl", caption, { tbl })
 end
 
 local function callout(div)

@@ -4,7 +4,7 @@
     python -m briefkit figure NAME...     draw figures/NAME.svg
     python -m briefkit variables          write _variables.yml, _build/claims.json, partials, fonts
     python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}
-    python -m briefkit deps               print the Makefile rules for the figures
+    python -m briefkit deps               print what each step reads, for make (_build/deps.mk)
     python -m briefkit doctor             check that WeasyPrint's system libraries are present
 """
 from __future__ import annotations
@@ -40,12 +40,21 @@ def variables() -> None:
     from .partials import build_partials, write_partials
     from .variables import write_variables
 
+    before = content_fingerprint()
     data = load()
     facts = compute_facts(data)
     write_variables(facts, paths.VARIABLES, paths.CLAIMS)
     write_partials(build_partials(data, facts), paths.PARTIALS)
     write_fonts(paths.BUILD / "fonts")
+    if content_fingerprint() != before or not paths.CONTENT_STAMP.exists():
+        paths.CONTENT_STAMP.touch()  # make re-renders the editions only when what they include changed
     print(f"wrote {len(facts)} facts to _variables.yml and the partials to _build/partials/")
+
+
+def content_fingerprint() -> dict[str, int]:
+    """Modification times of what the documents include (files are rewritten only on change)."""
+    files = [paths.VARIABLES, *paths.PARTIALS.glob("*.md")]
+    return {str(f): f.stat().st_mtime_ns for f in files if f.exists()}
 
 
 def render(names: list[str]) -> None:
@@ -61,26 +70,28 @@ def render(names: list[str]) -> None:
 
 
 def deps() -> None:
-    """Each figure depends on the data files its measures live in (and the code that draws it)."""
-    from .datapackage import load
+    """Make's view of the build: data files from the data package, code from imports."""
+    from .builddeps import makefile_rules
     from .figures import FIGURES
 
-    data = load()
-    for name, spec in FIGURES.items():
-        files = " ".join(f"data/{t}.csv" for t in data.tables_of(list(spec.measures)))
-        print(f"figures/{name}.svg: {files} data/measures.csv $(FIGURE_CODE) | _build/check.ok")
-    print(f"FIGURE_FILES := {' '.join(f'figures/{n}.svg' for n in FIGURES)}")
+    print(makefile_rules(list(FIGURES)), end="")
+
+
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
 def doctor() -> None:
+    """WeasyPrint's system libraries, HarfBuzz-Subset included: without it WeasyPrint subsets
+    fonts with fontTools instead, and the same inputs give different PDF bytes."""
+    install = (f"Install them with:\n  sudo apt-get install -y {SYSTEM_PACKAGES}\n"
+               "(macOS: brew install pango harfbuzz)")
     try:
-        import weasyprint  # noqa: F401  (loads Pango through cffi)
+        from weasyprint.text.ffi import harfbuzz_subset
     except OSError as exc:
-        raise SystemExit(
-            f"WeasyPrint cannot load its system libraries ({exc}).\n"
-            "Install them with:\n  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0\n"
-            "(macOS: brew install pango)") from None
-    print("WeasyPrint and its system libraries are available")
+        raise SystemExit(f"WeasyPrint cannot load its system libraries ({exc}).\n{install}") from None
+    if harfbuzz_subset is None:
+        raise SystemExit(f"HarfBuzz-Subset is missing: the PDFs' bytes would depend on the machine.\n{install}")
+    print("WeasyPrint and its system libraries (Pango, HarfBuzz-Subset) are available")
 
 
 def main(argv: list[str]) -> None:

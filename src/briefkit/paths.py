@@ -11,6 +11,8 @@ PARTIALS = BUILD / "partials"    # markdown pieces the .qmd files include
 OUTPUT = ROOT / "_output"        # what users send around
 VARIABLES = ROOT / "_variables.yml"
 CLAIMS = BUILD / "claims.json"
+QUARTO_OUTPUT = BUILD / "quarto"  # output-dir in _quarto.yml
+CONTENT_STAMP = BUILD / "content.stamp"  # touched when _variables.yml or a partial changes
 
 # The tracked files a build needs (tests and the benchmark build in copies of these).
-PROJECT_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "_quarto.yml", "data", "reports", "src")
+PROJECT_FILES = (".gitignore", "Makefile", "pyproject.toml", "requirements.lock", "_quarto.yml", "data", "reports", "src")

@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -29,10 +30,11 @@ from . import BriefError, paths
 SHORTCODE = re.compile(r"\{\{<\s*(\w+)\s*(.*?)\s*>\}\}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 LUA_FILTER = paths.REPORTS / "filters" / "quarto-compat.lua"
-# Elements that would make a reader's browser fetch something (links to sources are fine).
+# Anything a reader's browser (or WeasyPrint) would fetch: every resource must be embedded
+# as a data: URL (links to sources are <a href>, which is fine).
 EXTERNAL_RESOURCE = re.compile(
-    r'<(?:img|script|link|iframe|source|video|audio|object)\b[^>]*?(?:src|href|data)="(?:https?:)?//[^"]*"'
-    r'|url\(\s*["\']?(?:https?:)?//[^)]*\)', re.I)
+    r'<(?:img|script|link|iframe|source|video|audio|object|embed)\b[^>]*?\b(?:src|href|data)="(?!data:)([^"]*)"'
+    r"|url\(\s*[\"']?(?!data:)([^)\"']+)", re.I)
 QUARTO_PAGEBREAK = '<div style="page-break-after: always;"></div>'
 
 
@@ -127,19 +129,51 @@ def pandoc_html(report: Report, variables: dict) -> str:
 
 
 # --- quarto path ------------------------------------------------------------------
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Quarto logs "WARNING (<lua file>:<line>) message" for unknown variables and unresolved
+# cross-references, pandoc's "[WARNING] message" for missing images, and "ERROR: ..." (then a
+# stack trace) for a missing include. It exits 0 on warnings; we treat them as errors.
+QUARTO_WARNING = re.compile(r"^(?:\[WARNING\]|WARN(?:ING)?)\s*(?:\([^)]*\))?\s*(.+)$", re.M)
+QUARTO_ERROR = re.compile(r"^ERROR:\s*(.*?)(?:\n\s*\n|Stack trace:|\Z)", re.M | re.S)
+UNRESOLVED = re.compile(r"\?(?:var:|@)[\w.-]+")
+
+
+def quarto_problems(log: str) -> list[str]:
+    """Quarto's errors and warnings, one line each, without colours or stack traces."""
+    log = ANSI.sub("", log)
+    found = [" ".join(m.group(1).split()) for m in QUARTO_ERROR.finditer(log)]
+    return found + [m.group(1).strip() for m in QUARTO_WARNING.finditer(log)]
+
+
 def quarto_html(report: Report) -> str:
-    with tempfile.TemporaryDirectory(dir=paths.BUILD) as out:
-        result = subprocess.run(["quarto", "render", str(report.qmd.relative_to(paths.ROOT)), "--to", "html",
-                                 "--output-dir", out], capture_output=True, text=True, cwd=paths.ROOT)
-        if result.returncode != 0:
-            raise RenderError(f"quarto failed on {report.qmd.name}:\n{result.stderr.strip()}")
-        unresolved = re.findall(r"\?(?:var:|@)[\w.-]+", result.stdout + result.stderr)
-        if unresolved:
-            raise RenderError(f"quarto left unresolved references in {report.qmd.name}: {sorted(set(unresolved))}")
-        produced = sorted(Path(out).rglob(f"{report.name}.html"))
-        if not produced:
-            raise RenderError(f"quarto wrote no {report.name}.html")
-        return produced[0].read_text(encoding="utf-8")
+    """`quarto render` of one report, as a Quarto user runs it; the HTML as Quarto wrote it
+    (to _build/quarto/, the project's output-dir, so `quarto render` gives the same file).
+
+    Quarto keeps project state in .quarto/, so renders of the same project take turns
+    (`make -j` renders both editions at once). Its pre-render step (`make prepare`, see
+    _quarto.yml) finds everything up to date when make has already built it."""
+    import fcntl
+
+    produced = paths.QUARTO_OUTPUT / report.qmd.relative_to(paths.ROOT).with_suffix(".html")
+    paths.BUILD.mkdir(parents=True, exist_ok=True)
+    with open(paths.BUILD / ".quarto.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        produced.unlink(missing_ok=True)
+        result = subprocess.run(["quarto", "render", shown(report.qmd), "--to", "html"],
+                                capture_output=True, text=True, cwd=paths.ROOT)
+        log = result.stdout + result.stderr
+        problems = quarto_problems(log)
+        if result.returncode != 0 or problems:
+            detail = "\n".join(f"  {p}" for p in problems) or ANSI.sub("", log).strip()[-2000:]
+            raise RenderError(f"quarto could not render {shown(report.qmd)} (warnings count as errors):\n{detail}")
+        if not produced.exists():
+            raise RenderError(f"quarto wrote no {shown(produced)}: is {shown(report.qmd)} listed under "
+                              f"project: render: in _quarto.yml?")
+        html = produced.read_text(encoding="utf-8")
+    unresolved = sorted(set(UNRESOLVED.findall(html)))
+    if unresolved:
+        raise RenderError(f"quarto left unresolved references in {shown(report.qmd)}: {', '.join(unresolved)}")
+    return html
 
 
 # --- PDF -----------------------------------------------------------------------------
@@ -163,20 +197,44 @@ def pdf_from_html(html: str, edition_date: dt.date) -> tuple[bytes, int]:
 def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tuple[Path, Path, int]:
     """Render one report to <out_dir>/<name>.html and .pdf; returns their paths and the page count."""
     html = quarto_html(report) if engine() == "quarto" else pandoc_html(report, variables)
-    external = EXTERNAL_RESOURCE.findall(html)
+    external = sorted({a or b for a, b in EXTERNAL_RESOURCE.findall(html)})
     if external:
-        raise RenderError(f"{report.name}.html would load external resources: {external[:3]}")
+        raise RenderError(f"{shown(report.qmd)}: the HTML refers to resources that are not embedded "
+                          f"(missing file, or no `embed-resources: true`): {', '.join(external[:5])}")
     edition = dt.date.fromisoformat(str(lookup(variables, "edition.data_as_of_iso")))
     pdf, pages = pdf_from_html(html, edition)
     low, high = report.page_budget
     if not low <= pages <= high:
         raise RenderError(f"{report.name}.pdf has {pages} pages; its budget is {low}–{high}. "
                           f"Nothing in {out_dir.name}/ was replaced.")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    html_path, pdf_path = out_dir / f"{report.name}.html", out_dir / f"{report.name}.pdf"
-    for path, content in ((html_path, html.encode("utf-8")), (pdf_path, pdf)):
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(content)
-    for path in (html_path, pdf_path):
-        path.with_name(f".{path.name}.tmp").replace(path)
-    return html_path, pdf_path, pages
+    return publish(report.name, html.encode("utf-8"), pdf, out_dir) + (pages,)
+
+
+def publish(name: str, html: bytes, pdf: bytes, out_dir: Path) -> tuple[Path, Path]:
+    """Replace <out_dir>/<name>.html and .pdf together. The new files are written beside the
+    build folder first, so an interruption leaves no temporary file in the outputs, and the
+    two renames run with termination signals held, so the pair is either old or new."""
+    stage = out_dir.parent / paths.BUILD.name   # the build folder beside the outputs
+    targets = {out_dir / f"{name}.html": html, out_dir / f"{name}.pdf": pdf}
+    staged: dict[Path, Path] = {}
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        stage.mkdir(parents=True, exist_ok=True)
+        for target, content in targets.items():
+            staged[target] = stage / f".{target.name}.{os.getpid()}.tmp"
+            staged[target].write_bytes(content)
+        held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        try:
+            for target, tmp in staged.items():
+                tmp.replace(target)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    except OSError as exc:
+        raise RenderError(f"cannot write {shown(out_dir)}/{name}.html and .pdf: {exc.strerror or exc}. "
+                          f"Check that the folder is writable.") from None
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+    html_path, pdf_path = targets
+    return html_path, pdf_path
