@@ -14,8 +14,11 @@ def test_coca_record_and_changes(computed):
     assert computed["coca_area_unodc.latest"].text == "261,000 hectares"
     assert computed["coca_area_unodc.latest_period"].text == "2024"
     assert computed["coca_area_unodc.record"].text == "the highest since the series began in 2001"
-    assert computed["coca.change_since_2022"].text == "up 13%"          # 230,000 -> 261,000
-    assert computed["cocaine.change_since_2022"].text == "up 73%"       # 1,738 t -> 3,001 t
+    # Petro took office on 7 August 2022 (the timeline's 'petro_inauguration' event).
+    assert computed["petro.first_year"].text == "2022"
+    assert computed["coca.change_since_inauguration"].text == "up 13%"     # 230,000 -> 261,000
+    assert computed["coca.change_since_inauguration"].period == "2022–2024"
+    assert computed["cocaine.change_since_inauguration"].text == "up 73%"  # 1,738 t -> 3,001 t
     assert computed["coca.low"].text == "48,000 hectares"
     assert computed["coca.low_years"].text == "2012–2013"
     assert computed["eradication.change_from_peak"].text == "down 93%"  # 130,000 ha (2020) -> 9,403 ha
