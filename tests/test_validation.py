@@ -53,14 +53,15 @@ def test_duplicate_row(data_copy):
     with path.open("a", encoding="utf-8") as fh:
         fh.write(second + "\n")
     rows = len(path.read_text(encoding="utf-8").splitlines())
-    assert problems(data_copy) == [f"{path}, row {rows}: duplicate row: same key as row 2"]
+    assert problems(data_copy) == [f"{path}, row {rows}: duplicate row: same key as row 2; remove one of them"]
 
 
 def test_impossible_values(data_copy):
     edit_line(data_copy / "narcotics.csv", 2, "144807", "-144807")
     edit_line(data_copy / "rural.csv", 32, "49.1", "149.1")
     found = problems(data_copy)
-    assert any("narcotics.csv, row 2, column 'value'" in p and "minimum" in p for p in found)
+    assert f"{data_copy / 'narcotics.csv'}, row 2, column 'value': '-144807' breaks the rule for this column: " \
+           "it must be at least 0 and at most 1,000,000,000" in found
     assert any("rural.csv, row 32, column 'value': 149.1 is above the largest possible percent (100)" in p
                for p in found), found
 
@@ -76,4 +77,4 @@ def test_malformed_csv(data_copy):
     edit_line(data_copy / "trade.csv", 4, "\n", ",surplus-cell\n")
     [problem] = problems(data_copy)
     assert problem.startswith(f"{data_copy / 'trade.csv'}, row 4")
-    assert "extra" in problem.lower()
+    assert "extra cell ('surplus-cell')" in problem

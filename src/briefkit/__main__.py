@@ -6,9 +6,13 @@
     python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}
     python -m briefkit deps               print what each step reads, for make (_build/deps.mk)
     python -m briefkit doctor             check that WeasyPrint's system libraries are present
+
+A data or environment problem ends with a message saying what is wrong, where, and what to do,
+and exit status 1; set BRIEFKIT_DEBUG=1 to see the traceback of an unexpected error.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 from . import BriefError, paths
@@ -106,8 +110,37 @@ def main(argv: list[str]) -> None:
     try:
         commands[command]()
     except BriefError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        raise SystemExit(1) from None
+        fail(str(exc))
+    except OSError as exc:  # PermissionError, a missing file, a full disk ...
+        fail(os_problem(exc))
+    except Exception as exc:
+        if os.environ.get("BRIEFKIT_DEBUG"):
+            raise
+        fail(unexpected(exc))
+
+
+def fail(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def os_problem(exc: OSError) -> str:
+    where = f" {exc.filename}" if exc.filename else ""
+    return (f"cannot use{where}: {exc.strerror or exc}. Check that the file exists and that you may read it "
+            f"and write its folder (for _output/: `ls -ld _output`), then run the command again. "
+            f"Files already in _output/ were left as they were.")
+
+
+def unexpected(exc: Exception) -> str:
+    """A failure the checks did not foresee: blame the data if validation finds a problem, else briefkit."""
+    from .validation import validate
+
+    problems = validate()
+    if problems:
+        listing = "\n".join(f"  {p}" for p in problems)
+        return f"{len(problems)} problem(s) in the data package:\n{listing}"
+    return (f"internal error ({type(exc).__name__}: {exc}). The data passed validation, so this is a bug in "
+            f"briefkit: run again with BRIEFKIT_DEBUG=1 for the traceback and report it.")
 
 
 if __name__ == "__main__":

@@ -6,12 +6,21 @@ to data rows. `compute_facts` is a pure function of the data package.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
 
 from . import numbers as fmt
 from .datapackage import BriefData
+
+# What the computation assumes about the data. `validation.need_problems` checks each of these
+# before anything is computed, so a gap is reported with its file and row, not as a traceback.
+INAUGURATION_TAG = "petro_inauguration"   # timeline tag whose year is the "since Petro took office" baseline
+SINCE_INAUGURATION = ("coca_area_unodc", "cocaine_production_unodc")  # need a complete value for that year
+PAIRED = (("us_goods_exports", "us_goods_imports"), ("mpi_poverty_rural", "mpi_poverty_urban"))  # compared per period
+DIVISORS = ("coca_area_unodc", "colombia_venezuela_trade", "mpi_poverty_urban")  # "N times" divides by their values
+MINIMUM_OBSERVATIONS = {"petro_approval": 2}  # the direction compares the last two readings
+NEAR_PEAK = 0.05  # within 5% of the peak reads "just below" it
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,46 @@ class SeriesSummary:
             return f"the lowest since the series began in {first}"
         return ""
 
+    @property
+    def peak(self) -> pd.Series:
+        """The highest complete observation (the first, if the highest value recurs)."""
+        return self.rows.loc[self.rows["value"].idxmax()]
+
+    def is_peak(self) -> bool:
+        return self.latest["value"] == self.peak["value"]
+
+    def against_peak(self) -> str:
+        """Where the latest value stands: a record, at or just below the peak, or how far below it."""
+        record = self.record_word()
+        if record:
+            return record
+        peak = self.peak
+        if self.is_peak():
+            return ("the highest in this data" if peak["period"] == self.latest["period"]
+                    else f"level with the {self.label_of(peak)} peak")
+        of_peak = f"the {self.label_of(peak)} peak of {self.text_of(peak)}"
+        if (peak["value"] - self.latest["value"]) / peak["value"] <= NEAR_PEAK:
+            return f"just below {of_peak}"
+        return f"{fmt.change(peak['value'], self.latest['value'], self.unit).removeprefix('down ')} below {of_peak}"
+
+    def level(self) -> str:
+        """A headline's few words: 'at a record high', 'near its 2023 peak', 'below its 2023 peak'."""
+        record = self.record_word()
+        if record:
+            return "at a record high" if "highest" in record else "at a record low"
+        if self.is_peak():
+            return "at its peak"
+        peak = self.peak
+        near = (peak["value"] - self.latest["value"]) / peak["value"] <= NEAR_PEAK
+        return f"{'near' if near else 'below'} its {self.label_of(peak)} peak"
+
+    def since_peak(self) -> str:
+        """'fell from a peak of A in P to B in Q', or, when the latest is the peak, 'reached B in Q, ...'."""
+        latest = f"{self.text_of(self.latest)} in {self.label_of(self.latest)}"
+        if self.is_peak():
+            return f"reached {latest}, {self.against_peak()}"
+        return f"fell from a peak of {self.text_of(self.peak)} in {self.label_of(self.peak)} to {latest}"
+
 
 def summarise(data: BriefData, measure: str) -> SeriesSummary:
     info = data.measures.loc[measure]
@@ -110,11 +159,16 @@ def add_series_facts(facts: Facts, s: SeriesSummary) -> None:
         facts.add(f"{key}.previous", s.text_of(before), value=float(before["value"]), unit=s.unit,
                   period=s.label_of(before), sources=src(before))
         facts.add(f"{key}.previous_period", s.label_of(before))
-    peak = s.rows.loc[s.rows["value"].idxmax()]
+    peak = s.peak
     facts.add(f"{key}.peak", s.text_of(peak), value=float(peak["value"]), unit=s.unit,
               period=s.label_of(peak), sources=src(peak))
     facts.add(f"{key}.peak_period", s.label_of(peak))
-    facts.add(f"{key}.record", s.record_word() or "not a record", sources=src(*s.rows.to_dict("records")))
+    every_row = src(*s.rows.to_dict("records"))
+    facts.add(f"{key}.record", s.record_word() or "not a record", sources=every_row)
+    facts.add(f"{key}.against_peak", s.against_peak(), period=s.label_of(latest), sources=every_row)
+    facts.add(f"{key}.level", s.level(), period=s.label_of(latest), sources=every_row)
+    facts.add(f"{key}.since_peak", s.since_peak(), period=f"{s.label_of(peak)}–{s.label_of(latest)}",
+              sources=src(peak, latest))
     if not s.partial.empty:
         part = s.partial.iloc[-1]
         facts.add(f"{key}.partial", s.text_of(part), value=float(part["value"]), unit=s.unit,
@@ -126,42 +180,72 @@ def _between(facts: Facts, key: str, s: SeriesSummary, start: str, end: str) -> 
     """Change of one series between two named periods (both must exist in the data)."""
     a, b = s.at(start), s.at(end)
     if a is None or b is None:
-        raise ValueError(f"{s.measure}: no data for {start if a is None else end}")
+        raise KeyError(f"{s.measure}: no complete value for {start if a is None else end} "
+                       "(validation.need_problems should have reported this)")
     facts.add(key, fmt.change(a["value"], b["value"], s.unit), value=float(b["value"] - a["value"]),
               unit=s.unit, period=f"{s.label_of(a)}–{s.label_of(b)}", sources=[a["source_id"], b["source_id"]])
 
 
+def latest_shared(a: SeriesSummary, b: SeriesSummary) -> tuple[pd.Series, pd.Series]:
+    """Both series' rows for the latest period they both have, so a total or a ratio is of one period."""
+    period = max(set(a.rows["period"]) & set(b.rows["period"]))
+    return a.at(period), b.at(period)
+
+
 def trade_facts(facts: Facts, data: BriefData) -> None:
     exports, imports = summarise(data, "us_goods_exports"), summarise(data, "us_goods_imports")
+    x, m = latest_shared(exports, imports)
+    period, sources = x["period"], [x["source_id"], m["source_id"]]
+    balance = float(x["value"] - m["value"])
+    word = "surplus" if balance > 0 else "deficit"
+    balance_text = f"{fmt.usd_millions(abs(balance))} {word}" if balance else "balance (exports equal to imports)"
+    facts.add("trade.period", period, period=period, sources=sources)
+    facts.add("trade.exports", exports.text_of(x), value=float(x["value"]), unit=exports.unit, period=period,
+              sources=[x["source_id"]])
+    facts.add("trade.imports", imports.text_of(m), value=float(m["value"]), unit=imports.unit, period=period,
+              sources=[m["source_id"]])
+    facts.add("trade.balance.latest", balance_text,
+              value=balance, unit="USD millions", period=period, sources=sources)
+    facts.add("trade.total.latest", fmt.usd_millions(x["value"] + m["value"]),
+              value=float(x["value"] + m["value"]), unit="USD millions", period=period, sources=sources)
+    five_before = exports.years_before(x, 5)
+    facts.add("trade.exports_change_5y",
+              fmt.change(five_before["value"], x["value"], exports.unit) if five_before is not None
+              else f"no comparable figure for {int(period) - 5}", period=period, sources=[x["source_id"]])
+    # The current unbroken run of shared years with the same sign of balance.
     both = exports.rows.merge(imports.rows, on="period", suffixes=("_x", "_m"))
-    both["balance"] = both["value_x"] - both["value_m"]
-    latest = both.iloc[-1]
-    sources = [latest["source_id_x"], latest["source_id_m"]]
-    word = "surplus" if latest["balance"] > 0 else "deficit"
-    facts.add("trade.balance.latest", f"{fmt.usd_millions(abs(latest['balance']))} {word}",
-              value=float(latest["balance"]), unit="USD millions", period=latest["period"], sources=sources)
-    facts.add("trade.total.latest", fmt.usd_millions(latest["value_x"] + latest["value_m"]),
-              value=float(latest["value_x"] + latest["value_m"]), unit="USD millions",
-              period=latest["period"], sources=sources)
-    # The current unbroken run of years with the same sign of balance.
-    sign = both["balance"] > 0
-    run_start = both["period"].iloc[-1]
-    for period, positive in zip(reversed(both["period"].tolist()), reversed(sign.tolist())):
+    both = both[both["period"] <= period]
+    sign = both["value_x"] > both["value_m"]
+    run_start = period
+    for year, positive in zip(reversed(both["period"].tolist()), reversed(sign.tolist())):
         if positive != sign.iloc[-1]:
             break
-        run_start = period
-    facts.add("trade.balance.run_since", run_start, period=f"{run_start}–{latest['period']}", sources=sources)
+        run_start = year
+    facts.add("trade.balance.run_since", run_start, period=f"{run_start}–{period}", sources=sources)
+    facts.add("trade.balance.run", f"a {word} every year since {run_start}" if run_start != period
+              else f"a {word} in {period}", period=f"{run_start}–{period}", sources=sources)
     deficit_years = [int(p) for p in both.loc[~sign, "period"]]
     facts.add("trade.balance.deficit_years", fmt.year_ranges(deficit_years) or "none", sources=sources)
+
+
+def inauguration_year(data: BriefData) -> str:
+    """The year Petro took office, from the timeline event tagged for it."""
+    timeline = data.table("timeline")
+    return str(timeline.loc[timeline["tag"] == INAUGURATION_TAG, "date"].iloc[0])[:4]
 
 
 def narcotics_facts(facts: Facts, data: BriefData) -> None:
     coca = summarise(data, "coca_area_unodc")
     cocaine = summarise(data, "cocaine_production_unodc")
     eradication = summarise(data, "eradication_forced_manual")
-    # Petro took office in August 2022: compare his first survey year with the latest.
-    _between(facts, "coca.change_since_2022", coca, "2022", coca.latest["period"])
-    _between(facts, "cocaine.change_since_2022", cocaine, "2022", cocaine.latest["period"])
+    # Petro took office in the year of the tagged timeline event: compare his first survey year with the latest.
+    first_year = inauguration_year(data)
+    facts.add("petro.first_year", first_year, period=first_year)
+    _between(facts, "coca.change_since_inauguration", coca, first_year, coca.latest["period"])
+    _between(facts, "cocaine.change_since_inauguration", cocaine, first_year, cocaine.latest["period"])
+    # figures.py still reads the old name; drop this line once it reads the one above.
+    facts["cocaine.change_since_2022"] = replace(facts["cocaine.change_since_inauguration"],
+                                                 key="cocaine.change_since_2022")
     low = coca.rows.loc[coca.rows["value"].idxmin()]
     facts.add("coca.low", coca.text_of(low), value=float(low["value"]), unit=coca.unit,
               period=low["period"], sources=[low["source_id"]])
@@ -169,7 +253,7 @@ def narcotics_facts(facts: Facts, data: BriefData) -> None:
     facts.add("coca.times_low", fmt.times(coca.latest["value"] / low["value"]),
               value=float(coca.latest["value"] / low["value"]),
               sources=[low["source_id"], coca.latest["source_id"]])
-    peak = eradication.rows.loc[eradication.rows["value"].idxmax()]
+    peak = eradication.peak
     _between(facts, "eradication.change_from_peak", eradication, peak["period"], eradication.latest["period"])
     leaked = data.series("coca_area_unodc").query("status == 'leaked'")
     facts.add("coca.leaked_period", ", ".join(leaked["period"]) or "none")
@@ -177,10 +261,14 @@ def narcotics_facts(facts: Facts, data: BriefData) -> None:
 
 def rural_facts(facts: Facts, data: BriefData) -> None:
     rural, urban = summarise(data, "mpi_poverty_rural"), summarise(data, "mpi_poverty_urban")
-    r, u = rural.latest, urban.at(rural.latest["period"])
+    r, u = latest_shared(rural, urban)
+    facts.add("poverty.period", r["period"], period=r["period"])
+    facts.add("poverty.urban", urban.text_of(u), value=float(u["value"]), unit=urban.unit, period=u["period"],
+              sources=[u["source_id"]])
     facts.add("poverty.rural_urban_ratio", fmt.times(r["value"] / u["value"]), value=float(r["value"] / u["value"]),
               period=r["period"], sources=[r["source_id"], u["source_id"]])
-    missing = sorted(set(range(int(rural.rows["period"].min()), int(r["period"]) + 1))
+    latest = rural.latest
+    missing = sorted(set(range(int(rural.rows["period"].min()), int(latest["period"]) + 1))
                      - {int(p) for p in rural.rows["period"]})
     facts.add("poverty.missing_years", fmt.year_ranges(missing) or "none")
 
@@ -203,13 +291,28 @@ def people_facts(facts: Facts, data: BriefData) -> None:
               unit="persons", period=venezuelans.label_of(latest), sources=[latest["source_id"]])
     approval = summarise(data, "petro_approval")
     before, now = approval.rows.iloc[-2], approval.rows.iloc[-1]
-    facts.add("petro_approval.direction", "rose" if now["value"] > before["value"] else "fell",
-              period=f"{approval.label_of(before)}–{approval.label_of(now)}",
-              sources=[before["source_id"], now["source_id"]])
-    higher = approval.rows[(approval.rows["value"] >= now["value"]) & (approval.rows["period"] < now["period"])]
-    standing = (f"the highest since {approval.label_of(higher.iloc[-1])}" if not higher.empty
-                else f"the highest since the series began in {approval.label_of(approval.rows.iloc[0])}")
-    facts.add("petro_approval.standing", standing, sources=approval.rows["source_id"].tolist())
+    sources = [before["source_id"], now["source_id"]]
+    span = f"{approval.label_of(before)}–{approval.label_of(now)}"
+    direction = ("rose" if now["value"] > before["value"] else "fell" if now["value"] < before["value"]
+                 else "held steady")
+    facts.add("petro_approval.direction", direction, period=span, sources=sources)
+    movement = {"rose": "rose to", "fell": "fell to", "held steady": "held at"}[direction]
+    facts.add("petro_approval.movement", f"{movement} {approval.text_of(now)}", period=span, sources=sources)
+    facts.add("petro_approval.standing", standing(approval), sources=approval.rows["source_id"].tolist())
+
+
+def standing(s: SeriesSummary) -> str:
+    """'the highest since <the last earlier reading at least as high>' after a rise (likewise 'lowest'
+    after a fall), or 'level with <previous>' when unchanged."""
+    rows, now, before = s.rows, s.latest, s.rows.iloc[-2]
+    earlier = rows[rows["period"] < now["period"]]
+    if now["value"] == before["value"]:
+        return f"level with {s.label_of(before)}"
+    word, beaten = (("highest", earlier[earlier["value"] >= now["value"]]) if now["value"] > before["value"]
+                    else ("lowest", earlier[earlier["value"] <= now["value"]]))
+    if beaten.empty:
+        return f"the {word} since the series began in {s.label_of(rows.iloc[0])}"
+    return f"the {word} since {s.label_of(beaten.iloc[-1])}"
 
 
 def edition_facts(facts: Facts, data: BriefData) -> None:

@@ -74,6 +74,8 @@ def change(old: float, new: float, unit: str) -> str:
     if new == old:
         return "unchanged"
     direction = "up" if new > old else "down"
+    if old == 0 and unit != "percent":
+        return "up from zero"  # no percentage or multiple of zero
     if unit == "percent":
         points = abs(new - old)
         return f"{direction} {points:.1f}".rstrip("0").rstrip(".") + " points"

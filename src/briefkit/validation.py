@@ -1,22 +1,37 @@
-"""Validate the data package against its Frictionless descriptor.
+"""Validate the data package before anything is computed from it.
 
-Structure, types, constraints, primary and foreign keys are checked by `frictionless`
-from `data/datapackage.yaml`. The one rule a field constraint cannot express -- each
-observation must fit the range and period kind of *its* measure -- is a frictionless
-Check, so its errors come out in the same form as the library's own.
+Three passes, each run only when the one before found nothing, so a broken file is
+reported once, plainly, instead of as a cascade:
+
+1. files: every file the package declares exists and is UTF-8 text;
+2. tables: structure, types, constraints (declared in `data/datapackage.yaml`), primary
+   and foreign keys, at least one row per table -- checked by `frictionless` -- plus the
+   rules a field constraint cannot express, written as frictionless Checks: each value
+   fits *its* measure, and no period or "occurred" event lies after the data date;
+3. needs: what the computation in `facts.py` and `partials.py` relies on (baseline
+   periods, periods two series share, enough observations, non-zero divisors).
+
+Every problem names its file, row (line of the file, header = row 1) and column, says
+what is wrong and what to do.
 """
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from frictionless import Check, Checklist, Package, errors
+import yaml
+from frictionless import Check, Checklist, Package, checks, errors
 
-from . import BriefError, paths
+from . import BriefError, facts, paths
+from .datapackage import OBSERVATION_TABLES, BriefData
 
 PERIOD_PATTERNS = {"year": r"\d{4}", "fiscal_year": r"\d{4}", "month": r"\d{4}-\d{2}"}
+SHOWN_CHARS = 40  # how much of a bad cell a message quotes
+MEETING_TAG = "meeting"  # partials.meeting_outcomes lists the events after this one
 
 
 class DataError(BriefError):
@@ -41,70 +56,328 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def _shown(cell) -> str:
+    text = str(cell)
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}… ({len(text):,} characters)"
+
+
+# --- dates ------------------------------------------------------------------
+def data_date(sources_csv: Path) -> dt.date | None:
+    """The data date: the latest day a source was read. None if sources.csv gives none."""
+    try:
+        accessed = pd.to_datetime(pd.read_csv(sources_csv, dtype=str)["accessed"], errors="coerce",
+                                  format="%Y-%m-%d")
+    except (OSError, ValueError, KeyError, UnicodeDecodeError):
+        return None
+    return None if accessed.isna().all() else accessed.max().date()
+
+
+def period_span(period: str, kind: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a period. A US fiscal year Y runs from 1 October Y-1 to 30 September Y."""
+    year = int(period[:4])
+    if kind == "fiscal_year":
+        return dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
+    if kind == "month":
+        month = int(period[5:7])
+        after = dt.date(year + month // 12, month % 12 + 1, 1)
+        return dt.date(year, month, 1), after - dt.timedelta(days=1)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _timing(label: str, span: tuple[dt.date, dt.date], partial: bool, as_of: dt.date) -> str | None:
+    """Why a period cannot be shown as of the data date, or None if it can."""
+    start, end = span
+    if start > as_of:
+        return (f"{label} starts after the data date ({as_of}, the latest 'accessed' date in sources.csv): "
+                f"correct the period, or add the source that reports it")
+    if end >= as_of and not partial:
+        return (f"{label} was not over on the data date ({as_of}), so its value cannot be complete: "
+                f"set status to 'partial'")
+    return None
+
+
+# --- table rules that a field constraint cannot express ---------------------
 class MeasureRules(Check):
-    """Each observation stays within its measure's maximum; its period has the measure's form."""
+    """Each observation stays within its measure's maximum, has a finite value, a period of the
+    measure's form, and a period that is over (or marked partial) by the data date."""
 
     Errors = [errors.CellError]
 
-    def __init__(self, measures: pd.DataFrame):
+    def __init__(self, measures: pd.DataFrame, as_of: dt.date | None):
         super().__init__()
         self.measures = measures.set_index("id")
+        self.as_of = as_of
 
     def validate_row(self, row):
         if "measure" not in row.field_names or row["measure"] not in self.measures.index:
             return  # not an observation table, or an unknown measure (a foreign-key error)
         measure = self.measures.loc[row["measure"]]
         value = None if row["value"] is None else float(row["value"])  # frictionless gives Decimal
-        period = row["period"]
-        if value is not None and pd.notna(measure["maximum"]) and value > measure["maximum"]:
+        period, kind = row["period"], measure["period_kind"]
+        if value is not None and math.isfinite(value) and pd.notna(measure["maximum"]) and value > measure["maximum"]:
             yield errors.CellError.from_row(
                 row, field_name="value",
-                note=f"{value:g} is above the largest possible {measure['unit']} ({measure['maximum']:g})")
-        kind = measure["period_kind"]
-        if period is not None and not re.fullmatch(PERIOD_PATTERNS[kind], period):
+                note=f"{value:g} is above the largest possible {measure['unit']} ({measure['maximum']:g}): "
+                     f"check the unit and the source")
+        if period is None:
+            return
+        if not re.fullmatch(PERIOD_PATTERNS[kind], period):
             yield errors.CellError.from_row(
                 row, field_name="period",
                 note=f"'{row['measure']}' is measured by {kind.replace('_', ' ')}, so the period "
                      f"must look like {'YYYY-MM' if kind == 'month' else 'YYYY'}")
+        elif self.as_of is not None:
+            label = f"period {period}" + (" (a US fiscal year)" if kind == "fiscal_year" else "")
+            why = _timing(label, period_span(period, kind), row["status"] == "partial", self.as_of)
+            if why:
+                yield errors.CellError.from_row(row, field_name="period", note=why)
 
 
-def _problem(file: str, error) -> Problem:
-    column = getattr(error, "field_name", None)
-    if column is None and isinstance(error, errors.ForeignKeyError):
-        match = re.search(r'for "([^"]+)"', error.note)
-        column = match.group(1) if match else None
-    if isinstance(error, errors.PrimaryKeyError):
-        first = re.search(r"position (\d+)", error.note)
-        return Problem(file, error.row_number, None,
-                       f"duplicate row: same key as row {first.group(1) if first else '?'}")
-    if isinstance(error, errors.ConstraintError):
-        return Problem(file, error.row_number, column, f"'{error.cell}' breaks the rule: {error.note}")
-    if isinstance(error, errors.ForeignKeyError):
-        return Problem(file, error.row_number, column, f"unknown reference: {error.note.split(': ', 1)[-1]}")
-    if isinstance(error, errors.TypeError):
-        expected = re.search(r'type is "(\w+)', error.note)
-        return Problem(file, error.row_number, column,
-                       f"'{error.cell}' is not a valid {expected.group(1) if expected else 'value'}")
-    return Problem(file, getattr(error, "row_number", None), column, error.message if not error.note else error.note)
+class DatedRows(Check):
+    """Events marked 'occurred' and yearly product rows are not after the data date."""
+
+    Errors = [errors.CellError]
+
+    def __init__(self, as_of: dt.date | None):
+        super().__init__()
+        self.as_of = as_of
+
+    def validate_row(self, row):
+        if self.as_of is None:
+            return
+        names = row.field_names
+        if "event" in names and row["status"] == "occurred" and row["date"] is not None and row["date"] > self.as_of:
+            yield errors.CellError.from_row(
+                row, field_name="date",
+                note=f"an event dated {row['date']} is marked 'occurred', but the data date is {self.as_of} "
+                     f"(the latest 'accessed' date in sources.csv): mark it 'scheduled' or correct the date")
+        if "product" in names and row["year"] is not None:
+            why = _timing(f"year {row['year']}", period_span(str(row["year"]), "year"), False, self.as_of)
+            if why:
+                yield errors.CellError.from_row(row, field_name="year", note=why.split(": set status")[0])
 
 
-def validate(descriptor: Path = paths.DATAPACKAGE) -> list[Problem]:
-    """Every problem in the package, each naming file, row and column."""
+# --- frictionless errors in plain words --------------------------------------
+def _rule_text(field) -> str:
+    """A field's declared constraints, as a sentence fragment."""
+    c = field.constraints
+    parts = []
+    if "minimum" in c:
+        parts.append(f"at least {c['minimum']:,}")
+    if "maximum" in c:
+        parts.append(f"at most {c['maximum']:,}")
+    if "enum" in c:
+        parts.append("one of " + ", ".join(f"'{v}'" for v in c["enum"]))
+    if "pattern" in c:
+        parts.append(f"of the form {c['pattern']}")
+    if "maxLength" in c:
+        parts.append(f"at most {c['maxLength']:,} characters")
+    return " and ".join(parts) or "as declared in data/datapackage.yaml"
+
+
+def _non_finite(cell: str) -> bool:
     try:
-        package = Package(str(descriptor))
-        measures = pd.read_csv(descriptor.parent / "measures.csv")
-        report = package.validate(checklist=Checklist(checks=[MeasureRules(measures)]))
-    except Exception as exc:  # unreadable descriptor or measures table
-        return [Problem(descriptor.name, None, None, str(exc))]
-    rel = descriptor.parent.relative_to(paths.ROOT) if descriptor.is_relative_to(paths.ROOT) else descriptor.parent
-    problems = [Problem(str(rel / "datapackage.yaml"), None, None, e.message) for e in report.errors]
-    for task in report.tasks:
-        problems += [_problem(str(rel / task.place), error) for error in task.errors]
+        return not math.isfinite(float(cell))
+    except ValueError:
+        return False
+
+
+def _problem(file: str, error, schema) -> Problem:
+    """One frictionless error as a Problem, read from the error's fields."""
+    row = getattr(error, "row_number", None)
+    if isinstance(error, errors.ForeignKeyError):
+        column = ", ".join(error.field_names)
+        return Problem(file, row, column,
+                       f"unknown reference: '{', '.join(error.field_cells)}' is not an "
+                       f"{'/'.join(error.reference_field_names)} in {error.reference_name}.csv: "
+                       f"correct it, or add that row to {error.reference_name}.csv")
+    if isinstance(error, errors.PrimaryKeyError):
+        # frictionless gives the first row only in its note ('... at position N')
+        first = re.search(r"position (\d+)", error.note)
+        return Problem(file, row, None, f"duplicate row: same key as row {first.group(1) if first else '?'}; "
+                                        f"remove one of them")
+    if isinstance(error, errors.CellError):
+        column, cell = error.field_name, error.cell
+        field = schema.get_field(column) if schema and schema.has_field(column) else None
+        if field is not None and field.type == "number" and _non_finite(cell):
+            return Problem(file, row, column, f"'{cell}' is not a finite number: write the value in digits "
+                                              f"as the source gives it, or leave the row out")
+        if isinstance(error, errors.ExtraCellError):
+            return Problem(file, row, None, f"has an extra cell ('{_shown(cell)}') beyond the header's columns: "
+                                            f"remove it, or quote a value that contains a comma")
+        if isinstance(error, errors.MissingCellError):
+            return Problem(file, row, column, "is missing: the row has fewer cells than the header")
+        if isinstance(error, errors.ConstraintError) and cell == "":
+            return Problem(file, row, column, "is empty but required: fill it in")
+        if isinstance(error, errors.ConstraintError) and field is not None:
+            if "maxLength" in field.constraints and len(cell) > field.constraints["maxLength"]:
+                return Problem(file, row, column, f"'{_shown(cell)}' is longer than the "
+                                                  f"{field.constraints['maxLength']:,} characters allowed: shorten it")
+            if field.type == "number" and "maximum" in field.constraints and float(cell) > field.constraints["maximum"]:
+                return Problem(file, row, column, f"'{cell}' is larger than any plausible value (at most "
+                                                  f"{field.constraints['maximum']:,}): check the unit and the source")
+            return Problem(file, row, column, f"'{_shown(cell)}' breaks the rule for this column: "
+                                              f"it must be {_rule_text(field)}")
+        if isinstance(error, errors.TypeError) and field is not None:
+            return Problem(file, row, column, f"'{_shown(cell)}' is not a valid {field.type}")
+        return Problem(file, row, column, error.note or error.message)
+    if isinstance(error, errors.TableDimensionsError):
+        return Problem(file, None, None, "the table has a header but no rows: restore its rows, "
+                                         "or remove the table from data/datapackage.yaml")
+    return Problem(file, row, None, error.note or error.message)
+
+
+# --- pass 1: files ------------------------------------------------------------
+def _declared(descriptor: Path) -> dict[str, str]:
+    """Resource name -> path, as the descriptor declares them."""
+    document = yaml.safe_load(descriptor.read_text(encoding="utf-8"))
+    return {r["name"]: r["path"] for r in document["resources"]}
+
+
+def _first_non_utf8_line(path: Path) -> tuple[int, int] | None:
+    """(line, column) of the first byte that is not UTF-8, or None."""
+    for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return number, exc.start + 1
+    return None
+
+
+def file_problems(folder: str, root: Path, declared: dict[str, str]) -> list[Problem]:
+    problems = []
+    for path in declared.values():
+        target = root / path
+        if not target.is_file():
+            problems.append(Problem(f"{folder}/{path}", None, None,
+                                    "is declared in datapackage.yaml but missing: restore it "
+                                    "(git checkout -- " f"{folder}/{path}) or remove it from the package"))
+            continue
+        bad = _first_non_utf8_line(target)
+        if bad:
+            problems.append(Problem(f"{folder}/{path}", bad[0], None,
+                                    f"is not UTF-8 text (byte {bad[1]} of the line): save the file as UTF-8"))
     return problems
 
 
-def check(descriptor: Path = paths.DATAPACKAGE) -> None:
+# --- pass 2: tables -----------------------------------------------------------
+def table_problems(folder: str, descriptor: Path) -> list[Problem]:
+    package = Package(str(descriptor))
+    measures = pd.read_csv(descriptor.parent / "measures.csv")
+    as_of = data_date(descriptor.parent / "sources.csv")
+    checklist = Checklist(checks=[MeasureRules(measures, as_of), DatedRows(as_of), checks.table_dimensions(min_rows=1)])
+    report = package.validate(checklist=checklist)
+    problems = [Problem(f"{folder}/datapackage.yaml", None, None, e.message) for e in report.errors]
+    for task in report.tasks:
+        schema = package.get_resource(task.name).schema if package.has_resource(task.name) else None
+        problems += [_problem(f"{folder}/{task.place}", error, schema) for error in task.errors]
+    return list(dict.fromkeys(problems))  # a cell breaking two constraints (nan: minimum and maximum) once
+
+
+# --- pass 3: what the computation needs ----------------------------------------
+def _row_of(frame: pd.DataFrame, mask) -> int | None:
+    """The file row (header = 1) of the first row where mask holds."""
+    hits = frame.index[mask]
+    return None if len(hits) == 0 else int(hits[0]) + 2
+
+
+def need_problems(folder: str, data: BriefData) -> list[Problem]:
+    problems: list[Problem] = []
+    where = {m: t for t in OBSERVATION_TABLES for m in data.table(t)["measure"]}
+
+    def complete(measure: str) -> pd.DataFrame:
+        rows = data.series(measure)
+        return rows[rows["status"] != "partial"]
+
+    def at(measure: str, row=None, column=None, message=""):
+        file = f"{folder}/{where[measure]}.csv" if measure in where else f"{folder}/measures.csv"
+        problems.append(Problem(file, row, column, message))
+
+    measures = data.table("measures")
+    key_measures = set(data.table("issue_indicators").query("key")["measure_id"])
+    for number, measure in enumerate(measures["id"], start=2):
+        needed = max(facts.MINIMUM_OBSERVATIONS.get(measure, 1), 2 if measure in key_measures else 1)
+        have = len(complete(measure))
+        if have < needed:
+            why = " (it is an issue's key indicator, compared with an earlier value)" if measure in key_measures else ""
+            problems.append(Problem(f"{folder}/measures.csv", number, "id",
+                                    f"'{measure}' has {have} complete (not partial) observation(s); the brief needs "
+                                    f"{needed}{why}: add the missing rows, or remove the measure"))
+
+    timeline = data.table("timeline")
+    tagged = dict(zip(timeline["tag"], timeline["date"]))
+    for tag, use in ((facts.INAUGURATION_TAG, "the brief's changes since Petro took office start from its year"),
+                     (MEETING_TAG, "the brief lists the outcomes reported after it")):
+        if tag not in tagged:
+            problems.append(Problem(f"{folder}/timeline.csv", None, "tag",
+                                    f"no event is tagged '{tag}' ({use}): tag the event"))
+    if not (timeline["status"] == "occurred").any():
+        problems.append(Problem(f"{folder}/timeline.csv", None, "status",
+                                "no event is marked 'occurred'; the timeline needs at least one"))
+    if facts.INAUGURATION_TAG in tagged:
+        year = str(tagged[facts.INAUGURATION_TAG])[:4]
+        tag_row = _row_of(timeline, timeline["tag"] == facts.INAUGURATION_TAG)
+        for measure in facts.SINCE_INAUGURATION:
+            if measure in where and year not in set(complete(measure)["period"]):
+                at(measure, None, "period",
+                   f"'{measure}' has no complete value for {year}, the year Petro took office (timeline.csv, "
+                   f"row {tag_row}); the brief compares the latest value with it: restore the {year} row")
+
+    for first, second in facts.PAIRED:
+        if first in where and second in where and not set(complete(first)["period"]) & set(complete(second)["period"]):
+            at(second, None, "period", f"'{first}' and '{second}' share no complete period; the brief compares "
+                                       f"them in the same period: add a row for a period both have")
+
+    for measure in facts.DIVISORS:
+        if measure not in where:
+            continue
+        table = data.table(where[measure])
+        zero = (table["measure"] == measure) & (table["value"] == 0) & (table["status"] != "partial")
+        if zero.any():
+            at(measure, _row_of(table, zero), "value",
+               f"'{measure}' is 0; the brief divides by this series' values ('N times ...'): "
+               f"check the source (a zero cannot be compared as a multiple)")
+
+    links = data.table("issue_indicators")
+    for number, issue in enumerate(data.table("issues")["id"], start=2):
+        keys = int(links[(links["issue_id"] == issue) & links["key"]].shape[0])
+        if keys != 1:
+            problems.append(Problem(f"{folder}/issue_indicators.csv", None, "key",
+                                    f"issue '{issue}' (issues.csv, row {number}) has {keys} key indicators; "
+                                    f"mark exactly one 'true'"))
+
+    products = data.table("trade_products")
+    earliest = products[products["year"] == products["year"].min()]
+    if not (earliest["hs_code"] != "").any():
+        problems.append(Problem(f"{folder}/trade_products.csv", None, "hs_code",
+                                f"no row for {int(products['year'].min())} has an HS code; the products table "
+                                f"shows that year's breakdown by HS code: add the codes"))
+    return problems
+
+
+def validate(descriptor: Path | None = None) -> list[Problem]:
+    """Every problem in the package, each naming file, row and column."""
+    descriptor = descriptor or paths.DATAPACKAGE
+    root = descriptor.parent
+    folder = str(root.relative_to(paths.ROOT) if root.is_relative_to(paths.ROOT) else root)
+    try:
+        declared = _declared(descriptor)
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        return [Problem(f"{folder}/{descriptor.name}", None, None, f"cannot be read as a data package ({exc})")]
+    problems = file_problems(folder, root, declared)
+    if not problems:
+        try:
+            problems = table_problems(folder, descriptor)
+        except Exception as exc:  # frictionless gives up on a file it cannot parse at all
+            return [Problem(f"{folder}/{descriptor.name}", None, None, f"a table cannot be read ({exc})")]
+    if not problems:
+        problems = need_problems(folder, BriefData(root))
+    return problems
+
+
+def check(descriptor: Path | None = None) -> None:
     problems = validate(descriptor)
     if problems:
         listing = "\n".join(f"  {p}" for p in problems)
-        raise DataError(f"{len(problems)} problem(s) in the data package:\n{listing}")
+        raise DataError(f"{len(problems)} problem(s) in the data package:\n{listing}\n"
+                        "Nothing was computed or written. Fix the rows above and run `make check` again.")
