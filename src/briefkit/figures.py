@@ -36,7 +36,6 @@ class FigureSpec:
     draw: Callable[[BriefData, Figure], None]
     caption: Callable[[Facts], str]
     alt: Callable[[Facts], str]
-    panels: int = 1
     half: bool = False   # half the text width, floated beside the text
 
     @property
@@ -159,11 +158,12 @@ def _end_labels(ax: Axes, ends: list[tuple[float, float, str, str]]) -> None:
                     color=color, fontsize=style.LABEL_SIZE, fontweight="semibold")
 
 
-def _status_legend(ax: Axes, entries: list[tuple[bool, Patch]], **where) -> None:
-    """Legend for flagged values (leaked, incomplete), drawn only for the flags the data have."""
+def _status_legend(ax: Axes, entries: list[tuple[bool, Patch]]) -> None:
+    """Legend for flagged values (leaked, incomplete), drawn only for the flags the data have, where
+    matplotlib finds the least overlap with the data."""
     handles = [patch for present, patch in entries if present]
     if handles:
-        ax.legend(handles=handles, fontsize=style.NOTE_SIZE, handlelength=1.2, **({"loc": "best"} | where))
+        ax.legend(handles=handles, loc="best", fontsize=style.NOTE_SIZE, handlelength=1.2)
 
 
 def _hatched(label: str, color: str = style.INK) -> Patch:
@@ -281,8 +281,7 @@ def _coca_alt(f: Facts) -> str:
             + ("" if leaked == "none" else f" The {leaked} values were leaked, not officially published."))
 
 
-COCA = FigureSpec("coca", ("coca_area_unodc", "cocaine_production_unodc"), draw_coca, _coca_caption, _coca_alt,
-                  panels=2)
+COCA = FigureSpec("coca", ("coca_area_unodc", "cocaine_production_unodc"), draw_coca, _coca_caption, _coca_alt)
 
 
 def draw_enforcement(data: BriefData, fig: Figure) -> None:
@@ -329,7 +328,7 @@ def _enforcement_alt(f: Facts) -> str:
 
 
 ENFORCEMENT = FigureSpec("enforcement", ("eradication_forced_manual", "cocaine_seizures"), draw_enforcement,
-                         _enforcement_caption, _enforcement_alt, panels=2)
+                         _enforcement_caption, _enforcement_alt)
 
 
 # --- assistance -------------------------------------------------------------
@@ -384,7 +383,7 @@ def draw_migration(data: BriefData, fig: Figure) -> None:
 
 
 MIGRATION = FigureSpec(
-    "migration", ("venezuelans_in_colombia", "usbp_encounters_colombians"), draw_migration, panels=2,
+    "migration", ("venezuelans_in_colombia", "usbp_encounters_colombians"), draw_migration,
     caption=lambda f: (f"Colombia counted {f['venezuelans_in_colombia.latest_millions'].text} Venezuelan residents in "
                        f"{f['venezuelans_in_colombia.latest_period'].text}; Border Patrol encounters with Colombians "
                        f"were highest in {f['usbp_encounters_colombians.peak_period'].text}"),
