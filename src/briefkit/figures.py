@@ -2,31 +2,40 @@
 
 A `FigureSpec` knows which measures it shows, how to draw them, and how to describe
 them in words (caption stating the finding, alt text with the latest value and trend,
-source line), so the caption and alt text always match the plotted data.
+source line), so the caption and alt text always match the plotted data. Nothing in the
+drawing assumes today's values: limits come from matplotlib's autoscaling, year ticks
+are counted back from the latest period, labels and notes are anchored to the data
+they describe, and legends for leaked or incomplete values appear only when there are any.
 """
 from __future__ import annotations
 
+import io
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
-from matplotlib.ticker import FuncFormatter
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, Locator, MaxNLocator
 
 from . import numbers as fmt
 from . import style
 from .datapackage import BriefData
 from .facts import Facts, summarise
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
 
 @dataclass(frozen=True)
 class FigureSpec:
     name: str
     measures: tuple[str, ...]
-    draw: Callable[[BriefData, plt.Figure], None]
+    draw: Callable[[BriefData, Figure], None]
     caption: Callable[[Facts], str]
     alt: Callable[[Facts], str]
-    panels: int = 1
     half: bool = False   # half the text width, floated beside the text
 
     @property
@@ -50,26 +59,50 @@ class FigureSpec:
                 f"listed under Sources; accessed {accessed}.")
 
 
-def _thousands(unit_suffix: str = "") -> FuncFormatter:
-    return FuncFormatter(lambda v, _: f"{v / 1000:,.0f}{unit_suffix}")
+# --- axes -------------------------------------------------------------------
+class YearLocator(Locator):
+    """Whole years at a round step that fits the axis (MaxNLocator decides the step), counted
+    back from the latest year so the newest period is always labelled."""
+
+    def __init__(self, latest: int):
+        self.latest = latest
+
+    def __call__(self):
+        vmin, vmax = self.axis.get_view_interval()
+        return self.tick_values(vmin, vmax)
+
+    def tick_values(self, vmin, vmax):
+        first, last = math.ceil(vmin), math.floor(vmax)
+        # get_tick_space allows 3 font sizes per label; a year ('2024', 'FY24') needs about 4.
+        room = max(1, self.axis.get_tick_space() * 3 // 4) if self.axis else 6
+        ticks = MaxNLocator(nbins=room, integer=True, steps=[1, 2, 5, 10]).tick_values(first, last)
+        step = max(1, round(ticks[1] - ticks[0])) if len(ticks) > 1 else 1
+        return list(range(self.latest, first - 1, -step))[::-1]
+
+
+def _year_axis(ax: Axes, latest: int, fiscal: bool = False) -> None:
+    """Year ticks ending on `latest`; fiscal years read 'FY24'."""
+    label = (lambda v, _: f"FY{int(v) % 100:02d}") if fiscal else (lambda v, _: f"{int(v)}")
+    ax.xaxis.set_major_locator(YearLocator(latest))
+    ax.xaxis.set_major_formatter(FuncFormatter(label))
+    ax.grid(axis="x", visible=False)
+
+
+def _thousands() -> FuncFormatter:
+    return FuncFormatter(lambda v, _: f"{v / 1000:,.0f}")
 
 
 def _plain() -> FuncFormatter:
     return FuncFormatter(lambda v, _: f"{v:,.0f}")
 
 
-def _years_axis(ax, periods: list[str], step: int = 2) -> None:
-    ax.set_xticks([int(p) for p in periods][::step])
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{int(v)}"))
-    ax.grid(axis="x", visible=False)
+def _from_zero(*axes: Axes) -> None:
+    """Start the value axis at zero; the top stays matplotlib's autoscaled limit over all drawn data."""
+    for ax in axes:
+        ax.set_ylim(bottom=0)
 
 
-def _end_label(ax, x, y, text, color, dy=0.0) -> None:
-    """Direct label at the end of a line, instead of a legend."""
-    ax.annotate(text, (x, y), xytext=(4, dy), textcoords="offset points", va="center",
-                color=color, fontsize=8.5, fontweight="semibold")
-
-
+# --- series -----------------------------------------------------------------
 def _series_xy(data: BriefData, measure: str):
     """Years and values of a yearly series' complete observations."""
     s = summarise(data, measure)
@@ -93,254 +126,391 @@ def _gapped(x: list[int], y: list[float]) -> tuple[list[float], list[float]]:
     return gx, gy
 
 
+def _missing_years(*years: list[int]) -> list[list[int]]:
+    """Runs of years with no value inside the span the series cover."""
+    have = set().union(*map(set, years))
+    missing = sorted(set(range(min(have), max(have) + 1)) - have)
+    runs: list[list[int]] = []
+    for year in missing:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return runs
+
+
+def _mark_gaps(ax: Axes, runs: list[list[int]], text: str) -> None:
+    """A short upright note at the foot of each gap, so a blank reads as 'no data', not zero."""
+    for run in runs:
+        ax.annotate(text, ((run[0] + run[-1]) / 2, 0), xycoords=ax.get_xaxis_transform(),
+                    xytext=(0, 3), textcoords="offset points", rotation=90, ha="center", va="bottom",
+                    fontsize=style.NOTE_SIZE, color=style.INK)
+
+
+def _end_labels(ax: Axes, ends: list[tuple[float, float, str, str]]) -> None:
+    """Direct labels just right of the ends of lines, instead of a legend. With two lines the higher
+    one's label moves up and the lower one's down, so they part whichever way the values lie;
+    constrained layout makes room for them beside the axes."""
+    ranked = sorted(ends, key=lambda e: e[1], reverse=True)
+    for i, (x, y, text, color) in enumerate(ranked):
+        dy = 0 if len(ranked) == 1 else (6 if i == 0 else -6)
+        ax.annotate(text, (x, y), xytext=(4, dy), textcoords="offset points", va="center",
+                    color=color, fontsize=style.LABEL_SIZE, fontweight="semibold")
+
+
+def _status_legend(ax: Axes, entries: list[tuple[bool, Patch]]) -> None:
+    """Legend for flagged values (leaked, incomplete), drawn only for the flags the data have, where
+    matplotlib finds the least overlap with the data."""
+    handles = [patch for present, patch in entries if present]
+    if handles:
+        ax.legend(handles=handles, loc="best", fontsize=style.NOTE_SIZE, handlelength=1.2)
+
+
+def _hatched(label: str, color: str = style.INK) -> Patch:
+    return Patch(facecolor="white", edgecolor=color, hatch=style.HATCH, label=label)
+
+
+def _leaked_years(data: BriefData, measure: str) -> set[int]:
+    return set(data.series(measure).query("status == 'leaked'")["period"].astype(int))
+
+
+# --- words decided by the data -------------------------------------------------
+def _record(f: Facts, measure: str) -> str:
+    """', the highest since the series began in 2001', or nothing when the latest value is no record."""
+    text = f[f"{measure}.record"].text
+    return "" if text == "not a record" else f", {text}"
+
+
+def _course(f: Facts, measure: str) -> str:
+    """'peaked at X in P and was Y in Q', or 'reached Y in Q, the highest ...' when the latest is the peak."""
+    latest, peak = f[f"{measure}.latest"], f[f"{measure}.peak"]
+    if peak.period == latest.period:
+        return f"reached {latest.text} in {latest.period}{_record(f, measure)}"
+    return f"peaked at {peak.text} in {peak.period} and was {latest.text} in {latest.period}{_record(f, measure)}"
+
+
+def _partial(f: Facts, measure: str, template: str) -> str:
+    """`template` filled with the incomplete period's value and period, or nothing if there is none."""
+    if f"{measure}.partial" not in f:
+        return ""
+    return template.format(value=f[f"{measure}.partial"].text, period=f[f"{measure}.partial_period"].text)
+
+
 # --- trade ----------------------------------------------------------------
-def draw_trade(data: BriefData, fig) -> None:
+def draw_trade(data: BriefData, fig: Figure) -> None:
     ax = fig.subplots()
-    for measure, color, name in (("us_goods_exports", style.DARK, "US exports"),
-                                 ("us_goods_imports", style.LIGHT, "US imports")):
+    ends, latest = [], 0
+    for measure, color, name, line in (("us_goods_exports", style.DARK, "US exports", "-"),
+                                       ("us_goods_imports", style.LIGHT, "US imports", (0, (4, 1.5)))):
         x, y, _ = _series_xy(data, measure)
-        ax.plot(x, y, color=color, linewidth=2, marker="o", markersize=2.5,
-                linestyle="-" if measure == "us_goods_exports" else (0, (4, 1.5)))
-        _end_label(ax, x[-1], y[-1], name, color, dy=6 if measure == "us_goods_exports" else -6)
+        ax.plot(*_gapped(x, y), color=color, linewidth=2, marker="o", markersize=2.5, linestyle=line)
+        ends.append((x[-1], y[-1], name, color))
+        latest = max(latest, x[-1])
+    _end_labels(ax, ends)
     ax.set_ylabel("USD billions (nominal)")
     ax.yaxis.set_major_formatter(_thousands())
-    ax.set_ylim(0, None)
-    _years_axis(ax, [str(v) for v in x])
-    ax.set_xlim(x[0] - 0.5, x[-1] + 2.2)
+    _from_zero(ax)
+    _year_axis(ax, latest)
 
 
-TRADE = FigureSpec(
-    "trade", ("us_goods_exports", "us_goods_imports"), draw_trade,
-    caption=lambda f: (f"US goods exports to Colombia have exceeded imports every year since "
-                       f"{f['trade.balance.run_since'].text}"),
-    alt=lambda f: (f"Line chart of annual US goods exports to and imports from Colombia, "
-                   f"{f['us_goods_exports.first_period'].text}–{f['us_goods_exports.latest_period'].text}. "
-                   f"In {f['us_goods_exports.latest_period'].text} exports were {f['us_goods_exports.latest'].text} "
-                   f"and imports {f['us_goods_imports.latest'].text}, a US {f['trade.balance.latest'].text}. "
-                   f"Imports exceeded exports in {f['trade.balance.deficit_years'].text}."),
-)
+def _trade_caption(f: Facts) -> str:
+    balance, since = f["trade.balance.latest"], f["trade.balance.run_since"].text
+    more, less = ("exports to", "imports") if balance.value > 0 else ("imports from", "exports")
+    if since == balance.period:
+        return f"US goods {more} Colombia exceeded {less} in {since}"
+    return f"US goods {more} Colombia have exceeded {less} every year since {since}"
+
+
+def _trade_alt(f: Facts) -> str:
+    deficits = f["trade.balance.deficit_years"].text
+    return (f"Line chart of annual US goods exports to and imports from Colombia, "
+            f"{f['us_goods_exports.first_period'].text}–{f['us_goods_exports.latest_period'].text}. "
+            f"In {f['us_goods_exports.latest_period'].text} exports were {f['us_goods_exports.latest'].text} "
+            f"and imports {f['us_goods_imports.latest'].text}, a US {f['trade.balance.latest'].text}. "
+            + ("Exports exceeded imports in every year shown." if deficits == "none"
+               else f"Imports exceeded exports in {deficits}."))
+
+
+TRADE = FigureSpec("trade", ("us_goods_exports", "us_goods_imports"), draw_trade, _trade_caption, _trade_alt)
 
 
 # --- counter-narcotics --------------------------------------------------------
-def draw_coca(data: BriefData, fig) -> None:
+LEAKED = Patch(facecolor=style.MUTED, label="leaked, not yet published")
+
+
+def draw_coca(data: BriefData, fig: Figure) -> None:
     left, right = fig.subplots(1, 2)
-    x, y, s = _series_xy(data, "coca_area_unodc")
-    leaked = set(data.series("coca_area_unodc").query("status == 'leaked'")["period"].astype(int))
-    colors = [style.MUTED if xi in leaked else style.DARK for xi in x]
-    left.bar(x, y, color=colors, width=0.75)
+    x, y, _ = _series_xy(data, "coca_area_unodc")
+    leaked = _leaked_years(data, "coca_area_unodc")
+    left.bar(x, y, color=[style.MUTED if xi in leaked else style.DARK for xi in x], width=0.75)
     left.set_title("Coca cultivation, thousand hectares")
     left.yaxis.set_major_formatter(_thousands())
-    _years_axis(left, [str(v) for v in range(x[0], x[-1] + 1)], step=4)
     x2, y2, _ = _series_xy(data, "cocaine_production_unodc")
+    leaked2 = _leaked_years(data, "cocaine_production_unodc")
     right.plot(*_gapped(x2, y2), color=style.DARK, linewidth=2, marker="o", markersize=2.5)
-    for xi, yi in zip(x2, y2):
-        if xi in leaked:
-            right.plot([xi], [yi], marker="o", markersize=5, color=style.MUTED)
+    flagged = [(xi, yi) for xi, yi in zip(x2, y2) if xi in leaked2]
+    if flagged:
+        right.plot(*zip(*flagged), linestyle="none", marker="o", markersize=5, color=style.MUTED)
     right.set_title("Potential cocaine production, metric tons")
     right.yaxis.set_major_formatter(_plain())
-    right.set_ylim(0, None)
-    _years_axis(right, [str(v) for v in range(x[0], x[-1] + 1)], step=4)
-    if leaked:
-        left.annotate("grey: leaked,\nnot yet published", (max(leaked), y[-1]), xytext=(-62, -4),
-                      textcoords="offset points", fontsize=7.5, color=style.INK, ha="right", va="top")
+    _from_zero(left, right)
+    for ax, years in ((left, x), (right, x2)):
+        _year_axis(ax, years[-1])
+    _status_legend(left, [(bool(leaked or leaked2), LEAKED)])
 
 
-COCA = FigureSpec(
-    "coca", ("coca_area_unodc", "cocaine_production_unodc"), draw_coca, panels=2,
-    caption=lambda f: (f"Coca cultivation and potential cocaine output reached record highs in "
-                       f"{f['coca_area_unodc.latest_period'].text}"),
-    alt=lambda f: (f"Two charts. Left: coca cultivation in Colombia by year since {f['coca_area_unodc.first_period'].text}, "
-                   f"falling to a low of {f['coca.low'].text} in {f['coca.low_years'].text} and rising to "
-                   f"{f['coca_area_unodc.latest'].text} in {f['coca_area_unodc.latest_period'].text}, "
-                   f"{f['coca_area_unodc.record'].text}. Right: potential cocaine production, "
-                   f"{f['cocaine_production_unodc.latest'].text} in {f['cocaine_production_unodc.latest_period'].text}, "
-                   f"{f['cocaine.change_since_2022'].text} since 2022. The {f['coca.leaked_period'].text} values were leaked, "
-                   f"not officially published."),
-)
+def _coca_caption(f: Facts) -> str:
+    coca, cocaine = "coca_area_unodc", "cocaine_production_unodc"
+    highs = [f[f"{m}.record"].text.startswith("the highest") for m in (coca, cocaine)]
+    same = f[f"{coca}.latest_period"].text == f[f"{cocaine}.latest_period"].text
+    if all(highs) and same:
+        return f"Coca cultivation and potential cocaine output reached record highs in {f[f'{coca}.latest_period'].text}"
+    return (f"Coca cultivation was {f[f'{coca}.latest'].text} in {f[f'{coca}.latest_period'].text}{_record(f, coca)}; "
+            f"potential cocaine output {f[f'{cocaine}.latest'].text} in {f[f'{cocaine}.latest_period'].text}")
 
 
-def draw_enforcement(data: BriefData, fig) -> None:
+def _coca_alt(f: Facts) -> str:
+    latest, low, period = f["coca_area_unodc.latest"], f["coca.low"], f["coca_area_unodc.latest_period"].text
+    course = (f"at {latest.text} in {period}" if latest.value == low.value else
+              f"falling to a low of {low.text} in {f['coca.low_years'].text} and rising to {latest.text} in {period}")
+    leaked = f["coca.leaked_period"].text
+    return (f"Two charts. Left: coca cultivation in Colombia by year since {f['coca_area_unodc.first_period'].text}, "
+            f"{course}{_record(f, 'coca_area_unodc')}. Right: potential cocaine production, "
+            f"{f['cocaine_production_unodc.latest'].text} in {f['cocaine_production_unodc.latest_period'].text}, "
+            f"{f['cocaine.change_since_2022'].text} since 2022."
+            + ("" if leaked == "none" else f" The {leaked} values were leaked, not officially published."))
+
+
+COCA = FigureSpec("coca", ("coca_area_unodc", "cocaine_production_unodc"), draw_coca, _coca_caption, _coca_alt)
+
+
+def draw_enforcement(data: BriefData, fig: Figure) -> None:
     left, right = fig.subplots(1, 2)
     x, y, _ = _series_xy(data, "eradication_forced_manual")
     left.bar(x, y, color=style.DARK, width=0.75)
     left.set_title("Forced manual eradication, thousand hectares")
     left.yaxis.set_major_formatter(_thousands())
-    _years_axis(left, [str(v) for v in range(x[0], x[-1] + 1)], step=4)
     x2, y2, s2 = _series_xy(data, "cocaine_seizures")
     right.bar(x2, y2, color=style.LIGHT, width=0.75)
-    for _, row in s2.partial.iterrows():
-        right.bar([int(row["period"])], [row["value"]], color="white", edgecolor=style.LIGHT, hatch="////", width=0.75)
+    partial = [int(p) for p in s2.partial["period"]]
+    right.bar(partial, s2.partial["value"], color="white", edgecolor=style.LIGHT, hatch=style.HATCH, width=0.75)
     right.set_title("Cocaine seized in Colombia, metric tons")
     right.yaxis.set_major_formatter(_plain())
-    _years_axis(right, [str(v) for v in range(x2[0], x2[-1] + 2)], step=4)
-    if not s2.partial.empty:
-        right.annotate("hatched: year\nnot complete", (int(s2.partial.iloc[-1]["period"]), s2.partial.iloc[-1]["value"]),
-                       xytext=(-50, 0), textcoords="offset points", fontsize=7.5, ha="right", va="top")
+    _from_zero(left, right)
+    _year_axis(left, x[-1])
+    _year_axis(right, max(x2 + partial))
+    _status_legend(right, [(bool(partial), _hatched("year not complete", style.LIGHT))])
 
 
-ENFORCEMENT = FigureSpec(
-    "enforcement", ("eradication_forced_manual", "cocaine_seizures"), draw_enforcement, panels=2,
-    caption=lambda f: (f"Forced eradication has fallen {f['eradication.change_from_peak'].text.split(' ', 1)[1]} from its "
-                       f"{f['eradication_forced_manual.peak_period'].text} peak while seizures keep rising"),
-    alt=lambda f: (f"Two bar charts. Left: hectares of coca eradicated by force, peaking at "
-                   f"{f['eradication_forced_manual.peak'].text} in {f['eradication_forced_manual.peak_period'].text} and "
-                   f"falling to {f['eradication_forced_manual.latest'].text} in {f['eradication_forced_manual.latest_period'].text}; "
-                   f"years without a published figure are blank. Right: cocaine seized, "
-                   f"{f['cocaine_seizures.latest'].text} in {f['cocaine_seizures.latest_period'].text}, "
-                   f"{f['cocaine_seizures.record'].text}, and {f['cocaine_seizures.partial'].text} in "
-                   f"{f['cocaine_seizures.partial_period'].text} up to late December."),
-)
+def _enforcement_caption(f: Facts) -> str:
+    peak, latest = f["eradication_forced_manual.peak"], f["eradication_forced_manual.latest"]
+    if peak.period == latest.period:
+        eradication = f"Forced eradication reached a record {latest.text} in {latest.period}"
+    elif latest.value == peak.value:
+        eradication = f"Forced eradication is level with its {peak.period} peak"
+    else:
+        fall = f["eradication.change_from_peak"].text.removeprefix("down ")
+        eradication = f"Forced eradication has fallen {fall} from its {peak.period} peak"
+    seized, before = f["cocaine_seizures.latest"], f["cocaine_seizures.previous"]
+    if f["cocaine_seizures.record"].text.startswith("the highest"):
+        seizures = f"seizures reached a record in {seized.period}"
+    else:
+        seizures = f"seizures {'rose' if seized.value > before.value else 'fell'} in {seized.period}"
+    return f"{eradication} while {seizures}"
+
+
+def _enforcement_alt(f: Facts) -> str:
+    return (f"Two bar charts. Left: hectares of coca eradicated by force, which {_course(f, 'eradication_forced_manual')}; "
+            f"years without a published figure are blank. Right: cocaine seized, "
+            f"{f['cocaine_seizures.latest'].text} in {f['cocaine_seizures.latest_period'].text}"
+            f"{_record(f, 'cocaine_seizures')}"
+            + _partial(f, "cocaine_seizures", ", and {value} in {period}, a year not yet complete (hatched)") + ".")
+
+
+ENFORCEMENT = FigureSpec("enforcement", ("eradication_forced_manual", "cocaine_seizures"), draw_enforcement,
+                         _enforcement_caption, _enforcement_alt)
 
 
 # --- assistance -------------------------------------------------------------
-def draw_aid(data: BriefData, fig) -> None:
+def draw_aid(data: BriefData, fig: Figure) -> None:
     ax = fig.subplots()
-    width = 0.38
+    width, latest, incomplete = 0.38, 0, False
     for offset, measure, color, name in ((-width / 2, "aid_disbursements", style.DARK, "Disbursed"),
                                          (width / 2, "aid_obligations", style.LIGHT, "Obligated")):
-        s = summarise(data, measure)
-        x = [int(p) for p in s.rows["period"]]
-        ax.bar([xi + offset for xi in x], s.rows["value"], width=width, color=color, label=name)
-        for _, row in s.partial.iterrows():
-            ax.bar([int(row["period"]) + offset], [row["value"]], width=width, color="white",
-                   edgecolor=color, hatch="////")
-    ax.legend(loc="upper left", ncols=2, fontsize=8, bbox_to_anchor=(0, 1.12))
-    ax.set_ylim(0, 950)
+        x, y, s = _series_xy(data, measure)
+        ax.bar([xi + offset for xi in x], y, width=width, color=color, label=name)
+        partial = [int(p) for p in s.partial["period"]]
+        ax.bar([p + offset for p in partial], s.partial["value"], width=width, color="white",
+               edgecolor=color, hatch=style.HATCH)
+        latest, incomplete = max([latest, *x, *partial]), incomplete or bool(partial)
+    handles = ax.get_legend_handles_labels()[0] + ([_hatched("reporting incomplete")] if incomplete else [])
+    ax.legend(handles=handles, loc="lower left", ncols=len(handles), fontsize=8, bbox_to_anchor=(0, 1.0))
     ax.set_ylabel("USD millions (current)")
     ax.yaxis.set_major_formatter(_plain())
-    periods = sorted(set(data.series("aid_disbursements")["period"]))
-    ax.set_xticks([int(p) for p in periods])
-    ax.set_xticklabels([f"FY{p[2:]}" for p in periods])
-    ax.grid(axis="x", visible=False)
-    ax.annotate("reporting\nincomplete", (int(periods[-1]), 300), ha="center", fontsize=7.5)
+    _from_zero(ax)
+    _year_axis(ax, latest, fiscal=True)
 
 
 AID = FigureSpec(
     "aid", ("aid_disbursements", "aid_obligations"), draw_aid,
     caption=lambda f: (f"US assistance disbursed to Colombia was {f['aid_disbursements.latest'].text} in "
-                       f"{f['aid_disbursements.latest_period'].text}; reporting for {f['aid_disbursements.partial_period'].text} "
-                       f"is incomplete"),
+                       f"{f['aid_disbursements.latest_period'].text}"
+                       + _partial(f, "aid_disbursements", "; reporting for {period} is incomplete")),
     alt=lambda f: (f"Bar chart of US assistance to Colombia by fiscal year, all agencies. Disbursements were "
-                   f"{f['aid_disbursements.latest'].text} in {f['aid_disbursements.latest_period'].text} "
-                   f"({f['aid_disbursements.change_1y'].text} on the year before) and obligations "
-                   f"{f['aid_obligations.latest'].text}. Figures reported so far for {f['aid_disbursements.partial_period'].text} "
-                   f"({f['aid_disbursements.partial'].text} disbursed) are incomplete."),
+                   f"{f['aid_disbursements.latest'].text} in {f['aid_disbursements.latest_period'].text}"
+                   + ("" if f["aid_disbursements.change_1y"].value is None
+                      else f" ({f['aid_disbursements.change_1y'].text} on the year before)")
+                   + f" and obligations {f['aid_obligations.latest'].text}."
+                   + _partial(f, "aid_disbursements", " Figures reported so far for {period} ({value} disbursed) "
+                                                      "are incomplete and drawn hatched.")),
 )
 
 
 # --- migration -------------------------------------------------------------
-def draw_migration(data: BriefData, fig) -> None:
+def draw_migration(data: BriefData, fig: Figure) -> None:
     left, right = fig.subplots(1, 2)
     s = summarise(data, "venezuelans_in_colombia")
-    x = _month_positions(s.rows["period"])
-    left.plot(x, s.rows["value"] / 1e6, color=style.DARK, linewidth=2, marker="o", markersize=3)
+    left.plot(_month_positions(s.rows["period"]), s.rows["value"] / 1e6, color=style.DARK, linewidth=2,
+              marker="o", markersize=3)
     left.set_title("Venezuelans living in Colombia, millions")
-    left.set_ylim(0, 3.2)
-    left.set_xticks(range(2019, 2025))
-    left.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{int(v)}"))
-    left.grid(axis="x", visible=False)
-    enc = summarise(data, "usbp_encounters_colombians")
-    x2 = [int(p) for p in enc.rows["period"]]
-    right.bar(x2, enc.rows["value"], color=style.LIGHT, width=0.7)
+    _year_axis(left, int(s.latest["period"][:4]))
+    x2, y2, _ = _series_xy(data, "usbp_encounters_colombians")
+    right.bar(x2, y2, color=style.LIGHT, width=0.7)
     right.set_title("Border Patrol encounters with Colombians, thousands")
     right.yaxis.set_major_formatter(_thousands())
-    right.set_xticks(x2)
-    right.set_xticklabels([f"FY{p % 100}" for p in x2])
-    right.grid(axis="x", visible=False)
+    _from_zero(left, right)
+    _year_axis(right, x2[-1], fiscal=True)
 
 
 MIGRATION = FigureSpec(
-    "migration", ("venezuelans_in_colombia", "usbp_encounters_colombians"), draw_migration, panels=2,
+    "migration", ("venezuelans_in_colombia", "usbp_encounters_colombians"), draw_migration,
     caption=lambda f: (f"Colombia counted {f['venezuelans_in_colombia.latest_millions'].text} Venezuelan residents in "
                        f"{f['venezuelans_in_colombia.latest_period'].text}; Border Patrol encounters with Colombians "
-                       f"peaked in {f['usbp_encounters_colombians.peak_period'].text}"),
-    alt=lambda f: (f"Left: line chart of Venezuelans living in Colombia, peaking at {f['venezuelans_in_colombia.peak'].text} "
-                   f"in {f['venezuelans_in_colombia.peak_period'].text}; the latest official count is "
-                   f"{f['venezuelans_in_colombia.latest'].text} in {f['venezuelans_in_colombia.latest_period'].text}. "
-                   f"Right: bar chart of US Border Patrol encounters with Colombian nationals by fiscal year, peaking at "
-                   f"{f['usbp_encounters_colombians.peak'].text} in {f['usbp_encounters_colombians.peak_period'].text} and "
-                   f"{f['usbp_encounters_colombians.latest'].text} in {f['usbp_encounters_colombians.latest_period'].text}."),
+                       f"were highest in {f['usbp_encounters_colombians.peak_period'].text}"),
+    alt=lambda f: (f"Left: line chart of Venezuelans living in Colombia by official count, which "
+                   f"{_course(f, 'venezuelans_in_colombia')}. Right: bar chart of US Border Patrol encounters with "
+                   f"Colombian nationals by fiscal year, which {_course(f, 'usbp_encounters_colombians')}."),
 )
 
 
 # --- rural development --------------------------------------------------------
-def draw_poverty(data: BriefData, fig) -> None:
+def draw_poverty(data: BriefData, fig: Figure) -> None:
     ax = fig.subplots()
-    for measure, color, name, ls in (("mpi_poverty_rural", style.DARK, "Rural areas", "-"),
-                                     ("mpi_poverty_urban", style.LIGHT, "Towns and cities", (0, (4, 1.5)))):
+    ends, years = [], []
+    for measure, color, name, line in (("mpi_poverty_rural", style.DARK, "Rural areas", "-"),
+                                       ("mpi_poverty_urban", style.LIGHT, "Towns and cities", (0, (4, 1.5)))):
         x, y, _ = _series_xy(data, measure)
-        ax.plot(*_gapped(x, y), color=color, linewidth=2, marker="o", markersize=3, linestyle=ls)
-        ax.annotate(name, (x[-1], y[-1]), xytext=(0, 7), textcoords="offset points", ha="right",
-                    color=color, fontsize=8.5, fontweight="semibold")
+        ax.plot(*_gapped(x, y), color=color, linewidth=2, marker="o", markersize=3, linestyle=line)
+        ends.append((x[-1], y[-1], name, color))
+        years.append(x)
+    _end_labels(ax, ends)
+    _mark_gaps(ax, _missing_years(*years), "no split by area")
     ax.set_ylabel("% of people in poverty")
-    ax.set_ylim(0, 42)
-    _years_axis(ax, [str(v) for v in range(x[0], x[-1] + 1)], step=2)
-    ax.annotate("no split\nfor 2021", (2021, 24), ha="center", fontsize=7.5, color=style.INK)
+    _from_zero(ax)
+    _year_axis(ax, max(map(max, years)))
 
 
 POVERTY = FigureSpec(
     "poverty", ("mpi_poverty_rural", "mpi_poverty_urban"), draw_poverty, half=True,
-    caption=lambda f: (f"Rural poverty remains {f['poverty.rural_urban_ratio'].text} the urban rate"),
+    caption=lambda f: f"Rural poverty remains {f['poverty.rural_urban_ratio'].text} the urban rate",
     alt=lambda f: (f"Line chart of multidimensional poverty in Colombia, {f['mpi_poverty_rural.first_period'].text}–"
-                   f"{f['mpi_poverty_rural.latest_period'].text}. Rural poverty fell from {f['mpi_poverty_rural.peak'].text} to "
-                   f"{f['mpi_poverty_rural.latest'].text}; urban poverty from {f['mpi_poverty_urban.peak'].text} to "
-                   f"{f['mpi_poverty_urban.latest'].text}. No split by area was found for {f['poverty.missing_years'].text}."),
+                   f"{f['mpi_poverty_rural.latest_period'].text}. Rural poverty {_course(f, 'mpi_poverty_rural')}; "
+                   f"urban poverty {_course(f, 'mpi_poverty_urban')}."
+                   + ("" if f["poverty.missing_years"].text == "none"
+                      else f" No split by area was found for {f['poverty.missing_years'].text}.")),
 )
 
 
-def draw_venezuela_trade(data: BriefData, fig) -> None:
+def draw_venezuela_trade(data: BriefData, fig: Figure) -> None:
     ax = fig.subplots()
     x, y, _ = _series_xy(data, "colombia_venezuela_trade")
     ax.bar(x, y, color=style.DARK, width=0.7)
+    _mark_gaps(ax, _missing_years(x), "no published total")
     ax.set_ylabel("USD millions")
     ax.yaxis.set_major_formatter(_plain())
-    _years_axis(ax, [str(v) for v in range(x[0], x[-1] + 1)], step=3)
-    ax.annotate("blank: no\npublished total", (2018.5, 650), ha="center", fontsize=7.5)
+    _from_zero(ax)
+    _year_axis(ax, x[-1])
 
 
-VENEZUELA = FigureSpec(
-    "venezuela-trade", ("colombia_venezuela_trade",), draw_venezuela_trade, half=True,
-    caption=lambda f: (f"Colombia–Venezuela trade in {f['colombia_venezuela_trade.latest_period'].text} was "
-                       f"{f['venezuela_trade.times_low'].text} its {f['venezuela_trade.low_period'].text} low"),
-    alt=lambda f: (f"Bar chart of goods trade between Colombia and Venezuela. It fell to {f['venezuela_trade.low'].text} in "
-                   f"{f['venezuela_trade.low_period'].text} and reached {f['colombia_venezuela_trade.latest'].text} in "
-                   f"{f['colombia_venezuela_trade.latest_period'].text}, {f['colombia_venezuela_trade.record'].text}."),
-)
+def _venezuela_caption(f: Facts) -> str:
+    period = f["colombia_venezuela_trade.latest_period"].text
+    if f["venezuela_trade.low_period"].text == period:
+        return (f"Colombia–Venezuela trade fell to {f['colombia_venezuela_trade.latest'].text} in {period}"
+                f"{_record(f, 'colombia_venezuela_trade')}")
+    return (f"Colombia–Venezuela trade in {period} was {f['venezuela_trade.times_low'].text} its "
+            f"{f['venezuela_trade.low_period'].text} low")
 
 
-def draw_approval(data: BriefData, fig) -> None:
+def _venezuela_alt(f: Facts) -> str:
+    period, latest = f["colombia_venezuela_trade.latest_period"].text, f["colombia_venezuela_trade.latest"].text
+    low_period = f["venezuela_trade.low_period"].text
+    low = "" if low_period == period else f"It fell to {f['venezuela_trade.low'].text} in {low_period}; "
+    return (f"Bar chart of goods trade between Colombia and Venezuela. {low}{'it' if low else 'It'} was {latest} "
+            f"in {period}{_record(f, 'colombia_venezuela_trade')}; years without a published total are blank.")
+
+
+VENEZUELA = FigureSpec("venezuela-trade", ("colombia_venezuela_trade",), draw_venezuela_trade,
+                       _venezuela_caption, _venezuela_alt, half=True)
+
+
+def draw_approval(data: BriefData, fig: Figure) -> None:
     ax = fig.subplots()
     s = summarise(data, "petro_approval")
-    x = _month_positions(s.rows["period"])
-    ax.plot(x, s.rows["value"], color=style.DARK, linewidth=2, marker="o", markersize=3)
-    ax.set_ylim(0, 60)
-    ax.set_xticks(range(2023, 2027))
+    x, y = _month_positions(s.rows["period"]), s.rows["value"].tolist()
+    ax.plot(x, y, color=style.DARK, linewidth=2, marker="o", markersize=3)
     ax.set_title("% of Colombians approving of the president", loc="left")
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{int(v)}"))
-    ax.grid(axis="x", visible=False)
-    _end_label(ax, x[-1], s.rows["value"].iloc[-1], f"{fmt.percent(s.rows['value'].iloc[-1])}", style.DARK)
-    ax.set_xlim(x[0] - 0.2, x[-1] + 0.5)
+    _end_labels(ax, [(x[-1], y[-1], fmt.percent(y[-1]), style.DARK)])
+    _from_zero(ax)
+    _year_axis(ax, int(s.latest["period"][:4]))
+
+
+def _approval_caption(f: Facts) -> str:
+    period = f["petro_approval.latest_period"].text
+    meeting = f["date.meeting"].value
+    at_meeting = fmt.period_label(meeting[:7], "month") == period
+    return (f"Petro's approval {f['petro_approval.direction'].text} to {f['petro_approval.latest'].text} in {period}"
+            + (", the month of the White House meeting" if at_meeting else ""))
 
 
 APPROVAL = FigureSpec(
-    "approval", ("petro_approval",), draw_approval, half=True,
-    caption=lambda f: (f"Petro's approval {f['petro_approval.direction'].text} to {f['petro_approval.latest'].text} in "
-                       f"{f['petro_approval.latest_period'].text}, the month of the White House meeting"),
-    alt=lambda f: (f"Line chart of President Petro's approval in Invamer's national survey, from "
-                   f"{f['petro_approval.peak'].text} in {f['petro_approval.peak_period'].text} to "
-                   f"{f['petro_approval.latest'].text} in {f['petro_approval.latest_period'].text}."),
+    "approval", ("petro_approval",), draw_approval, _approval_caption, half=True,
+    alt=lambda f: (f"Line chart of President Petro's approval in Invamer's national survey, which "
+                   f"{_course(f, 'petro_approval')}."),
 )
 
 FIGURES = {spec.name: spec for spec in (TRADE, COCA, ENFORCEMENT, AID, MIGRATION, POVERTY, VENEZUELA, APPROVAL)}
 
 
-def render(spec: FigureSpec, data: BriefData, target: Path) -> None:
-    """Draw one figure and write it atomically (a failed draw leaves the old SVG)."""
+def draw(spec: FigureSpec, data: BriefData) -> Figure:
+    """The figure as a matplotlib Figure (the caller closes it)."""
     style.apply()
+    import matplotlib.pyplot as plt  # here, not at the top: reading FIGURES should not load pyplot
+
     fig = plt.figure(figsize=spec.size_in, layout="constrained")
     spec.draw(data, fig)
+    return fig
+
+
+def svg_bytes(spec: FigureSpec, data: BriefData) -> bytes:
+    import matplotlib.pyplot as plt
+
+    fig = draw(spec, data)
+    try:
+        out = io.BytesIO()
+        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+        return out.getvalue()
+    finally:
+        plt.close(fig)
+
+
+def render(spec: FigureSpec, data: BriefData, target: Path) -> bool:
+    """Draw one figure; write it (atomically) only if its bytes changed, so an unchanged figure keeps
+    its timestamp and make does not rebuild what depends on it. True if the file was written."""
+    svg = svg_bytes(spec, data)
+    if target.exists() and target.read_bytes() == svg:
+        return False
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".svg.tmp")
-    fig.savefig(tmp, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
+    tmp.write_bytes(svg)
     tmp.replace(target)
+    return True

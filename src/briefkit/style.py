@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("svg")
-import font_source_sans_pro  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+import font_source_sans_pro
 
 DARK = "#0b4f8a"      # deep blue: the series the figure is about
 LIGHT = "#e69f00"     # orange: the comparison series (much lighter in grayscale)
@@ -17,11 +12,14 @@ ACCENT = "#d55e00"    # vermillion: highlights, sparingly
 MUTED = "#8c8c8c"     # partial or secondary values
 INK = "#222222"
 GRID = "#d9d9d9"
+HATCH = "////"        # bars for periods not yet complete
 
 WIDTH_IN = 7.1        # text width of a US Letter page with 0.7in margins
 HEIGHT_IN = 1.95
 HALF_WIDTH_IN = 3.4
 HALF_HEIGHT_IN = 2.0
+NOTE_SIZE = 7.5       # notes and legends inside a chart
+LABEL_SIZE = 8.5      # direct labels at the end of a line
 
 
 def font_files() -> list[Path]:
@@ -30,6 +28,13 @@ def font_files() -> list[Path]:
 
 
 def apply() -> None:
+    """Set the shared look; pyplot is imported here, so reading the figure registry does not load it."""
+    import matplotlib
+
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+
     for path in font_files():
         font_manager.fontManager.addfont(str(path))
     plt.rcParams.update({
