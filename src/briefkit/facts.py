@@ -6,7 +6,7 @@ to data rows. `compute_facts` is a pure function of the data package.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
@@ -243,9 +243,6 @@ def narcotics_facts(facts: Facts, data: BriefData) -> None:
     facts.add("petro.first_year", first_year, period=first_year)
     _between(facts, "coca.change_since_inauguration", coca, first_year, coca.latest["period"])
     _between(facts, "cocaine.change_since_inauguration", cocaine, first_year, cocaine.latest["period"])
-    # figures.py still reads the old name; drop this line once it reads the one above.
-    facts["cocaine.change_since_2022"] = replace(facts["cocaine.change_since_inauguration"],
-                                                 key="cocaine.change_since_2022")
     low = coca.rows.loc[coca.rows["value"].idxmin()]
     facts.add("coca.low", coca.text_of(low), value=float(low["value"]), unit=coca.unit,
               period=low["period"], sources=[low["source_id"]])

@@ -277,7 +277,7 @@ def _coca_alt(f: Facts) -> str:
     return (f"Two charts. Left: coca cultivation in Colombia by year since {f['coca_area_unodc.first_period'].text}, "
             f"{course}{_record(f, 'coca_area_unodc')}. Right: potential cocaine production, "
             f"{f['cocaine_production_unodc.latest'].text} in {f['cocaine_production_unodc.latest_period'].text}, "
-            f"{f['cocaine.change_since_2022'].text} since 2022."
+            f"{f['cocaine.change_since_inauguration'].text} since {f['petro.first_year'].text}."
             + ("" if leaked == "none" else f" The {leaked} values were leaked, not officially published."))
 
 
