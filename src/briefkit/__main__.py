@@ -3,7 +3,7 @@
     python -m briefkit check              validate data/ against its data package
     python -m briefkit figure NAME...     draw figures/NAME.svg
     python -m briefkit variables          write _variables.yml, _build/claims.json, partials, fonts
-    python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}
+    python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}, claims.json, manifest.json
     python -m briefkit deps               print the Makefile rules for the figures
     python -m briefkit doctor             check that WeasyPrint's system libraries are present
 """
@@ -51,13 +51,19 @@ def variables() -> None:
 def render(names: list[str]) -> None:
     import yaml
 
-    from .render import Report, build, engine
+    from .literals import check_reports
+    from .manifest import BuildInfo, write_colophon, write_manifest
+    from .render import Report, build, engine, lookup
 
+    check_reports([paths.REPORTS / f"{name}.qmd" for name in names] + sorted(paths.REPORTS.glob("_*.qmd")), paths.ROOT)
     variables = yaml.safe_load(paths.VARIABLES.read_text(encoding="utf-8"))
+    info = BuildInfo.current(engine())
+    write_colophon(info, lookup(variables, "edition.data_as_of"))
     for name in names:
         html, pdf, pages = build(Report(paths.REPORTS / f"{name}.qmd"), variables)
         print(f"wrote {html.relative_to(paths.ROOT)} and {pdf.relative_to(paths.ROOT)} "
               f"({pages} pages, {engine()} engine)")
+    write_manifest(info, names)
 
 
 def deps() -> None:
