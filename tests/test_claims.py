@@ -124,3 +124,16 @@ def test_build_refuses_a_typed_statistic(built, tmp_path):
     assert f"reports/brief.qmd, line {at + 1}: the number '261,000' is typed in" in result.stderr
     assert "Traceback" not in result.stderr
     assert {p.name: p.read_bytes() for p in (project / "_output").iterdir()} == before
+
+
+def test_facts_keep_the_rows_they_were_computed_from(computed):
+    # 2025 balance = exports 19,468.0 - imports 17,879.1: both rows of trade.csv, one source.
+    balance = computed["trade.balance.latest"]
+    assert balance.method == "difference"
+    assert [(r.table, dict(r.key)) for r in balance.rows] == [
+        ("trade", {"measure": "us_goods_exports", "period": "2025"}),
+        ("trade", {"measure": "us_goods_imports", "period": "2025"})]
+    change = computed["coca.change_since_2022"]                       # 230,000 ha (2022) -> 261,000 ha (2024)
+    assert change.method == "change between periods"
+    assert [dict(r.key)["period"] for r in change.rows] == ["2022", "2024"]
+    assert computed["date.meeting"].rows[0].table == "timeline"
