@@ -3,7 +3,7 @@
     python -m briefkit check              validate data/ against its data package
     python -m briefkit figure NAME...     draw figures/NAME.svg
     python -m briefkit variables          write _variables.yml, _build/claims.json, partials, fonts
-    python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}
+    python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}, claims.json, manifest.json
     python -m briefkit deps               print what each step reads, for make (_build/deps.mk)
     python -m briefkit doctor             check that WeasyPrint's system libraries are present
 
@@ -42,6 +42,8 @@ def variables() -> None:
     from .facts import compute_facts
     from .fonts import write_fonts
     from .partials import build_partials, write_partials
+    from .manifest import BuildInfo, write_colophon
+    from .render import engine
     from .variables import write_variables
 
     before = content_fingerprint()
@@ -50,6 +52,7 @@ def variables() -> None:
     write_variables(facts, paths.VARIABLES, paths.CLAIMS)
     write_partials(build_partials(data, facts), paths.PARTIALS)
     write_fonts(paths.BUILD / "fonts")
+    write_colophon(BuildInfo.current(engine()), facts["edition.data_as_of"].text)  # `quarto render` includes it too
     if content_fingerprint() != before or not paths.CONTENT_STAMP.exists():
         paths.CONTENT_STAMP.touch()  # make re-renders the editions only when what they include changed
     print(f"wrote {len(facts)} facts to _variables.yml and the partials to _build/partials/")
@@ -64,13 +67,19 @@ def content_fingerprint() -> dict[str, int]:
 def render(names: list[str]) -> None:
     import yaml
 
-    from .render import Report, build, engine
+    from .literals import check_reports
+    from .manifest import BuildInfo, write_colophon, write_manifest
+    from .render import Report, build, engine, lookup
 
+    check_reports([paths.REPORTS / f"{name}.qmd" for name in names] + sorted(paths.REPORTS.glob("_*.qmd")), paths.ROOT)
     variables = yaml.safe_load(paths.VARIABLES.read_text(encoding="utf-8"))
+    info = BuildInfo.current(engine())
+    write_colophon(info, lookup(variables, "edition.data_as_of"))
     for name in names:
         html, pdf, pages = build(Report(paths.REPORTS / f"{name}.qmd"), variables)
         print(f"wrote {html.relative_to(paths.ROOT)} and {pdf.relative_to(paths.ROOT)} "
               f"({pages} pages, {engine()} engine)")
+    write_manifest(info, names)
 
 
 def deps() -> None:

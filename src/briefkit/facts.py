@@ -1,14 +1,16 @@
 """Every number the prose uses, computed from the data as a named, sourced record.
 
-A `Fact` carries its formatted text (what the reader sees), its raw value, its period and
-the ids of the sources behind it, so later steps can trace any number in the brief back
-to data rows. `compute_facts` is a pure function of the data package.
+A `Fact` carries its formatted text (what the reader sees), its raw value, its period,
+how it was computed, the data rows behind it (table and primary key) and their source ids,
+so any number in the brief can be traced back to data rows (see docs/claims.schema.json).
+`compute_facts` is a pure function of the data package.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
+import yaml
 
 from . import numbers as fmt
 from .datapackage import BriefData
@@ -24,6 +26,14 @@ NEAR_PEAK = 0.05  # within 5% of the peak reads "just below" it
 
 
 @dataclass(frozen=True)
+class RowRef:
+    """One data row: its table and primary-key values, as written in the CSV."""
+
+    table: str
+    key: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Fact:
     key: str
     text: str
@@ -31,19 +41,47 @@ class Fact:
     unit: str = ""
     period: str = ""
     sources: tuple[str, ...] = field(default_factory=tuple)
+    method: str = ""
+    rows: tuple[RowRef, ...] = field(default_factory=tuple)
 
     def record(self) -> dict:
-        return asdict(self)
+        record = asdict(self)
+        record["rows"] = [{"table": r.table, "key": dict(r.key)} for r in self.rows]
+        return record
+
+
+def primary_keys(data: BriefData) -> dict[str, list[str]]:
+    """Each table's primary-key fields, from the data package descriptor."""
+    keys = {}
+    for resource in data.descriptor["resources"]:
+        schema = resource["schema"]
+        if isinstance(schema, str):
+            schema = yaml.safe_load((data.root / schema).read_text(encoding="utf-8"))
+        keys[resource["name"]] = schema["primaryKey"]
+    return keys
 
 
 class Facts(dict):
-    """Facts by key; `add` refuses to overwrite, so no two computations share a name."""
+    """Facts by key; `add` refuses to overwrite, so no two computations share a name.
 
-    def add(self, key: str, text: str, **details) -> None:
+    `rows=` takes the data rows (pandas rows with a `table` column) a fact is computed from;
+    their source ids are added to the fact's sources and their keys kept for tracing."""
+
+    def __init__(self, primary_keys: dict[str, list[str]] | None = None):
+        super().__init__()
+        self.primary_keys = primary_keys or {}
+
+    def add(self, key: str, text: str, rows=(), **details) -> None:
         if key in self:
             raise KeyError(f"fact {key!r} defined twice")
-        details["sources"] = tuple(sorted(set(details.get("sources", ()))))
+        rows = list(rows)
+        details["sources"] = tuple(sorted(set(details.get("sources", ())) | {r["source_id"] for r in rows}))
+        details["rows"] = tuple(dict.fromkeys(self.ref(r) for r in rows))
         self[key] = Fact(key, text, **details)
+
+    def ref(self, row) -> RowRef:
+        table = row["table"]
+        return RowRef(table, tuple((name, str(row[name])) for name in self.primary_keys[table]))
 
 
 @dataclass(frozen=True)
@@ -141,39 +179,48 @@ def summarise(data: BriefData, measure: str) -> SeriesSummary:
 def add_series_facts(facts: Facts, s: SeriesSummary) -> None:
     """The standard facts every measure gets: latest, its period, changes over 1/5/10 years, peak."""
     key, latest = s.measure, s.latest
-    src = lambda *rows: [r["source_id"] for r in rows]  # noqa: E731
     facts.add(f"{key}.latest", s.text_of(latest), value=float(latest["value"]), unit=s.unit,
-              period=s.label_of(latest), sources=src(latest))
-    facts.add(f"{key}.latest_period", s.label_of(latest), period=s.label_of(latest))
-    facts.add(f"{key}.first_period", s.label_of(s.rows.iloc[0]))
+              period=s.label_of(latest), rows=[latest], method="latest")
+    facts.add(f"{key}.latest_short", fmt.short_quantity(latest["value"], s.unit), value=float(latest["value"]),
+              unit=s.unit, period=s.label_of(latest), rows=[latest], method="latest")
+    facts.add(f"{key}.latest_period", s.label_of(latest), period=s.label_of(latest), rows=[latest],
+              method="period of latest")
+    facts.add(f"{key}.first_period", s.label_of(s.rows.iloc[0]), rows=[s.rows.iloc[0]], method="period of first")
     for years in (1, 5, 10):
         earlier = s.years_before(latest, years)
         if earlier is None:
-            facts.add(f"{key}.change_{years}y", f"no comparable figure for {int(latest['period'][:4]) - years}")
+            facts.add(f"{key}.change_{years}y", f"no comparable figure for {int(latest['period'][:4]) - years}",
+                      method=f"change over {years} years")
         else:
             facts.add(f"{key}.change_{years}y", fmt.change(earlier["value"], latest["value"], s.unit),
                       value=float(latest["value"] - earlier["value"]), unit=s.unit,
-                      period=f"{s.label_of(earlier)}–{s.label_of(latest)}", sources=src(earlier, latest))
+                      period=f"{s.label_of(earlier)}–{s.label_of(latest)}", rows=[earlier, latest],
+                      method=f"change over {years} years")
     if len(s.rows) > 1:
         before = s.rows.iloc[-2]
         facts.add(f"{key}.previous", s.text_of(before), value=float(before["value"]), unit=s.unit,
-                  period=s.label_of(before), sources=src(before))
-        facts.add(f"{key}.previous_period", s.label_of(before))
+                  period=s.label_of(before), rows=[before], method="previous")
+        facts.add(f"{key}.previous_period", s.label_of(before), rows=[before], method="period of previous")
+        facts.add(f"{key}.change_previous", fmt.change(before["value"], latest["value"], s.unit),
+                  value=float(latest["value"] - before["value"]), unit=s.unit,
+                  period=f"{s.label_of(before)}–{s.label_of(latest)}", rows=[before, latest],
+                  method="change between periods")
     peak = s.peak
     facts.add(f"{key}.peak", s.text_of(peak), value=float(peak["value"]), unit=s.unit,
-              period=s.label_of(peak), sources=src(peak))
-    facts.add(f"{key}.peak_period", s.label_of(peak))
-    every_row = src(*s.rows.to_dict("records"))
-    facts.add(f"{key}.record", s.record_word() or "not a record", sources=every_row)
-    facts.add(f"{key}.against_peak", s.against_peak(), period=s.label_of(latest), sources=every_row)
-    facts.add(f"{key}.level", s.level(), period=s.label_of(latest), sources=every_row)
+              period=s.label_of(peak), rows=[peak], method="peak")
+    facts.add(f"{key}.peak_period", s.label_of(peak), rows=[peak], method="period of peak")
+    every_row = [r for _, r in s.rows.iterrows()]
+    facts.add(f"{key}.record", s.record_word() or "not a record", rows=every_row, method="record")
+    facts.add(f"{key}.against_peak", s.against_peak(), period=s.label_of(latest), rows=every_row,
+              method="latest against peak")
+    facts.add(f"{key}.level", s.level(), period=s.label_of(latest), rows=every_row, method="level of latest")
     facts.add(f"{key}.since_peak", s.since_peak(), period=f"{s.label_of(peak)}–{s.label_of(latest)}",
-              sources=src(peak, latest))
+              rows=[peak, latest], method="change since peak")
     if not s.partial.empty:
         part = s.partial.iloc[-1]
         facts.add(f"{key}.partial", s.text_of(part), value=float(part["value"]), unit=s.unit,
-                  period=s.label_of(part), sources=src(part))
-        facts.add(f"{key}.partial_period", s.label_of(part))
+                  period=s.label_of(part), rows=[part], method="latest partial")
+        facts.add(f"{key}.partial_period", s.label_of(part), rows=[part], method="period of latest partial")
 
 
 def _between(facts: Facts, key: str, s: SeriesSummary, start: str, end: str) -> None:
@@ -183,7 +230,7 @@ def _between(facts: Facts, key: str, s: SeriesSummary, start: str, end: str) -> 
         raise KeyError(f"{s.measure}: no complete value for {start if a is None else end} "
                        "(validation.need_problems should have reported this)")
     facts.add(key, fmt.change(a["value"], b["value"], s.unit), value=float(b["value"] - a["value"]),
-              unit=s.unit, period=f"{s.label_of(a)}–{s.label_of(b)}", sources=[a["source_id"], b["source_id"]])
+              unit=s.unit, period=f"{s.label_of(a)}–{s.label_of(b)}", rows=[a, b], method="change between periods")
 
 
 def latest_shared(a: SeriesSummary, b: SeriesSummary) -> tuple[pd.Series, pd.Series]:
@@ -225,7 +272,8 @@ def trade_facts(facts: Facts, data: BriefData) -> None:
     facts.add("trade.balance.run", f"a {word} every year since {run_start}" if run_start != period
               else f"a {word} in {period}", period=f"{run_start}–{period}", sources=sources)
     deficit_years = [int(p) for p in both.loc[~sign, "period"]]
-    facts.add("trade.balance.deficit_years", fmt.year_ranges(deficit_years) or "none", sources=sources)
+    facts.add("trade.balance.deficit_years", fmt.year_ranges(deficit_years) or "none", sources=sources,
+              method="periods matching")
 
 
 def inauguration_year(data: BriefData) -> str:
@@ -245,15 +293,18 @@ def narcotics_facts(facts: Facts, data: BriefData) -> None:
     _between(facts, "cocaine.change_since_inauguration", cocaine, first_year, cocaine.latest["period"])
     low = coca.rows.loc[coca.rows["value"].idxmin()]
     facts.add("coca.low", coca.text_of(low), value=float(low["value"]), unit=coca.unit,
-              period=low["period"], sources=[low["source_id"]])
-    facts.add("coca.low_years", fmt.year_ranges([int(p) for p in coca.rows.loc[coca.rows["value"] == low["value"], "period"]]))
+              period=low["period"], rows=[low], method="low")
+    lows = coca.rows[coca.rows["value"] == low["value"]]
+    facts.add("coca.low_years", fmt.year_ranges([int(p) for p in lows["period"]]),
+              rows=[r for _, r in lows.iterrows()], method="periods matching")
     facts.add("coca.times_low", fmt.times(coca.latest["value"] / low["value"]),
               value=float(coca.latest["value"] / low["value"]),
               sources=[low["source_id"], coca.latest["source_id"]])
     peak = eradication.peak
     _between(facts, "eradication.change_from_peak", eradication, peak["period"], eradication.latest["period"])
     leaked = data.series("coca_area_unodc").query("status == 'leaked'")
-    facts.add("coca.leaked_period", ", ".join(leaked["period"]) or "none")
+    facts.add("coca.leaked_period", ", ".join(leaked["period"]) or "none", rows=[r for _, r in leaked.iterrows()],
+              method="periods matching")
 
 
 def rural_facts(facts: Facts, data: BriefData) -> None:
@@ -267,25 +318,25 @@ def rural_facts(facts: Facts, data: BriefData) -> None:
     latest = rural.latest
     missing = sorted(set(range(int(rural.rows["period"].min()), int(latest["period"]) + 1))
                      - {int(p) for p in rural.rows["period"]})
-    facts.add("poverty.missing_years", fmt.year_ranges(missing) or "none")
+    facts.add("poverty.missing_years", fmt.year_ranges(missing) or "none", rows=[r for _, r in rural.rows.iterrows()],
+              method="periods missing")
 
 
 def venezuela_facts(facts: Facts, data: BriefData) -> None:
     trade = summarise(data, "colombia_venezuela_trade")
     low = trade.rows.loc[trade.rows["value"].idxmin()]
     facts.add("venezuela_trade.low", trade.text_of(low), value=float(low["value"]), unit=trade.unit,
-              period=low["period"], sources=[low["source_id"]])
-    facts.add("venezuela_trade.low_period", low["period"])
+              period=low["period"], rows=[low], method="low")
+    facts.add("venezuela_trade.low_period", low["period"], rows=[low], method="period of low")
     facts.add("venezuela_trade.times_low", fmt.times(trade.latest["value"] / low["value"]),
-              value=float(trade.latest["value"] / low["value"]),
-              sources=[low["source_id"], trade.latest["source_id"]])
+              value=float(trade.latest["value"] / low["value"]), rows=[trade.latest, low], method="ratio")
 
 
 def people_facts(facts: Facts, data: BriefData) -> None:
     venezuelans = summarise(data, "venezuelans_in_colombia")
     latest = venezuelans.latest
     facts.add("venezuelans_in_colombia.latest_millions", fmt.millions(latest["value"]), value=float(latest["value"]),
-              unit="persons", period=venezuelans.label_of(latest), sources=[latest["source_id"]])
+              unit="persons", period=venezuelans.label_of(latest), rows=[latest], method="latest")
     approval = summarise(data, "petro_approval")
     before, now = approval.rows.iloc[-2], approval.rows.iloc[-1]
     sources = [before["source_id"], now["source_id"]]
@@ -312,23 +363,33 @@ def standing(s: SeriesSummary) -> str:
     return f"the {word} since {s.label_of(beaten.iloc[-1])}"
 
 
+def product_facts(facts: Facts, data: BriefData) -> None:
+    """Each product's trade value as the products table shows it."""
+    products = data.table("trade_products").assign(table="trade_products")
+    for _, row in products[products["hs_code"] != ""].iterrows():
+        facts.add(f"products.{row['year']}.{row['flow']}.hs{row['hs_code']}",
+                  fmt.short_quantity(row["value_usd_millions"], "USD millions"), value=float(row["value_usd_millions"]),
+                  unit="USD millions", period=str(row["year"]), rows=[row], method="as published")
+
+
 def edition_facts(facts: Facts, data: BriefData) -> None:
     accessed = data.sources["accessed"].max()
-    facts.add("edition.data_as_of", fmt.date_label(accessed), value=accessed)
-    facts.add("edition.data_as_of_iso", accessed)
-    facts.add("edition.source_count", str(len(data.sources)), value=len(data.sources))
-    timeline = data.table("timeline")
+    facts.add("edition.data_as_of", fmt.date_label(accessed), value=accessed, method="latest access date")
+    facts.add("edition.data_as_of_iso", accessed, method="latest access date")
+    facts.add("edition.source_count", str(len(data.sources)), value=len(data.sources), method="count")
+    timeline = data.table("timeline").assign(table="timeline")
     occurred = timeline[timeline["status"] == "occurred"]
-    facts.add("timeline.first", fmt.date_label(occurred["date"].min()))
-    facts.add("timeline.last", fmt.date_label(occurred["date"].max()))
-    facts.add("timeline.count", str(len(occurred)), value=len(occurred))
+    first, last = occurred.loc[occurred["date"].idxmin()], occurred.loc[occurred["date"].idxmax()]
+    facts.add("timeline.first", fmt.date_label(first["date"]), rows=[first], method="earliest date")
+    facts.add("timeline.last", fmt.date_label(last["date"]), rows=[last], method="latest date")
+    facts.add("timeline.count", str(len(occurred)), value=len(occurred), method="count")
     for _, event in timeline[timeline["tag"] != ""].iterrows():
-        facts.add(f"date.{event['tag']}", fmt.date_label(event["date"]), value=event["date"],
-                  sources=[event["source_id"]])
+        facts.add(f"date.{event['tag']}", fmt.date_label(event["date"]), value=event["date"], rows=[event],
+                  method="event date")
 
 
 def compute_facts(data: BriefData) -> Facts:
-    facts = Facts()
+    facts = Facts(primary_keys(data))
     for measure in data.measures.index:
         add_series_facts(facts, summarise(data, measure))
     trade_facts(facts, data)
@@ -336,5 +397,6 @@ def compute_facts(data: BriefData) -> Facts:
     rural_facts(facts, data)
     venezuela_facts(facts, data)
     people_facts(facts, data)
+    product_facts(facts, data)
     edition_facts(facts, data)
     return facts

@@ -10,7 +10,8 @@ import pandas as pd
 
 from . import numbers as fmt
 from .datapackage import BriefData
-from .facts import Facts, summarise
+from .claims import marked
+from .facts import Facts
 from .figures import FIGURES, FigureSpec
 
 FIGURE_DIR_FROM_REPORTS = "../figures"
@@ -52,12 +53,10 @@ def trend_word(data: BriefData, measure: str, facts: Facts) -> str:
     record = facts[f"{measure}.record"].text
     if record != "not a record":
         return "record high" if "highest" in record else "record low"
-    change = facts[f"{measure}.change_1y"].text
-    if not change.startswith("no comparable"):
-        return change
-    s = summarise(data, measure)
-    before = s.rows.iloc[-2]
-    return f"{fmt.change(before['value'], s.latest['value'], s.unit)} on {s.label_of(before)}"
+    change = facts[f"{measure}.change_1y"]
+    if not change.text.startswith("no comparable"):
+        return marked(change)
+    return f"{marked(facts[f'{measure}.change_previous'])} on {marked(facts[f'{measure}.previous_period'])}"
 
 
 def glance_table(data: BriefData, facts: Facts) -> str:
@@ -67,10 +66,8 @@ def glance_table(data: BriefData, facts: Facts) -> str:
     rows = []
     for _, issue in issues.iterrows():
         measure = key[issue["id"]]
-        s = summarise(data, measure)
-        latest = s.latest
         indicator = (f"{data.measures.loc[measure, 'short_label']}: "
-                     f"{fmt.short_quantity(latest['value'], s.unit)} ({s.label_of(latest)}); "
+                     f"{marked(facts[f'{measure}.latest_short'])} ({marked(facts[f'{measure}.latest_period'])}); "
                      f"{trend_word(data, measure, facts)}")
         rows.append([f"**{issue['title']}**", issue["us_priority"], issue["colombia_priority"],
                      issue["alignment"].capitalize(), indicator])
@@ -131,7 +128,7 @@ def key_dates_table(data: BriefData) -> str:
             + source_note("Source: dated reports cited for each event in Appendix A.") + ":::\n")
 
 
-def products_table(data: BriefData) -> str:
+def products_table(data: BriefData, facts: Facts) -> str:
     """Imports and exports side by side, largest first, for the latest year with a full breakdown."""
     products = data.table("trade_products")
     base = products[(products["year"] == products["year"].min()) & (products["hs_code"] != "")]
@@ -139,7 +136,7 @@ def products_table(data: BriefData) -> str:
     for flow in ("us_imports", "us_exports"):
         part = base[base["flow"] == flow].sort_values("value_usd_millions", ascending=False)
         sides.append([f"{p['product']} (HS {p['hs_code']})" for _, p in part.iterrows()])
-        sides.append([fmt.short_quantity(p["value_usd_millions"], "USD millions") for _, p in part.iterrows()])
+        sides.append([marked(facts[f"products.{p['year']}.{flow}.hs{p['hs_code']}"]) for _, p in part.iterrows()])
     depth = max(len(col) for col in sides)
     rows = [[col[i] if i < len(col) else "" for col in sides] for i in range(depth)]
     year = int(base["year"].iloc[0])
@@ -190,7 +187,7 @@ def sources_list(data: BriefData) -> str:
     one_date = len(dates) == 1
     entries = []
     for publisher, group in items.groupby("publisher", sort=False):
-        links = [f"[{display_url(s['url'])}]({s['url']})"
+        links = [f"[{display_url(s['url'])}]({s['url']}){{#src-{s.name}}}"
                  + ("" if one_date else f" (accessed {fmt.date_label(s['accessed'])})") for _, s in group.iterrows()]
         entries.append(f"- **{publisher}**: " + "; ".join(links) + ".")
     intro = (f"All {len(items)} sources were read on {fmt.date_label(dates[0])}. " if one_date
@@ -207,7 +204,7 @@ def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
         parts[f"stances-{issue_id}.md"] = stances(data, issue_id)
         parts[f"watch-{issue_id}.md"] = watch(data, issue_id)
     parts["timeline.md"] = timeline_table(data)
-    parts["products.md"] = products_table(data)
+    parts["products.md"] = products_table(data, facts)
     parts["meeting.md"] = meeting_outcomes(data)
     parts["key-dates.md"] = key_dates_table(data)
     parts["measures.md"] = measures_table(data)
