@@ -22,7 +22,7 @@ OUTPUTS     := $(foreach r,$(REPORTS),_output/$(r).pdf _output/$(r).html)
 # An interrupted render must not cost the last good pair: make never deletes these
 # (briefkit replaces both files together, or neither).
 .PRECIOUS: _output/%.pdf _output/%.html
-.PHONY: report check prepare test bench setup lock clean help
+.PHONY: report check prepare test bench setup lock clean help FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -73,11 +73,12 @@ _build/check.ok: $(DATA_FILES) $(CHECK_CODE) | $(READY)
 
 # All figures are drawn in one process (start-up costs more than drawing). An SVG is
 # rewritten only when its bytes change, so unchanged figures do not re-render the editions.
-_build/figures.ok: $(DATA_FILES) $(FIGURE_CODE) | _build/check.ok
+# A deleted SVG forces a redraw (FORCE is never up to date).
+_build/figures.ok: $(DATA_FILES) $(FIGURE_CODE) $(if $(filter-out $(wildcard $(FIGURE_FILES)),$(FIGURE_FILES)),FORCE) | _build/check.ok
 	$(PY) -m briefkit figure $(FIGURE_NAMES)
 	@touch $@
-figures/%.svg: _build/figures.ok
-	@test -f $@ || $(PY) -m briefkit figure $*
+figures/%.svg: _build/figures.ok ;
+FORCE:
 
 # `variables` writes _variables.yml and the partials only when they change, and then
 # touches _build/content.stamp; the editions depend on that stamp, not on the step.
