@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 import pypdfium2 as pdfium
 import pytest
 
-from briefkit.render import EXTERNAL_RESOURCE, Report, pdf_from_html
+from briefkit.pdf import data_files, pdf_from_html
+from briefkit.render import EXTERNAL_RESOURCE, Report
 
 from .conftest import copy_project, make
 
@@ -150,7 +151,7 @@ def test_same_html_gives_the_same_pdf_bytes(built):
     import datetime as dt
 
     html = (built / "_output" / "summary.html").read_text(encoding="utf-8")
-    first, _ = pdf_from_html(html, dt.date(2026, 11, 25))
-    second, _ = pdf_from_html(html, dt.date(2026, 11, 25))
+    first, _ = pdf_from_html(html, dt.date(2026, 11, 25), attachments=data_files(built))
+    second, _ = pdf_from_html(html, dt.date(2026, 11, 25), attachments=data_files(built))
     assert first == second
     assert first == (built / "_output" / "summary.pdf").read_bytes()

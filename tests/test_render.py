@@ -3,7 +3,8 @@ import pytest
 
 from briefkit.render import RenderError, Report, build, resolve_shortcodes
 
-VARIABLES = {"coca": {"latest": "261,000 hectares"}, "edition": {"data_as_of_iso": "2026-11-25"}}
+VARIABLES = {"coca": {"latest": "261,000 hectares"},
+             "edition": {"data_as_of_iso": "2026-11-25", "data_as_of": "25 November 2026"}}
 
 
 def test_shortcodes_resolve_like_quarto(tmp_path):
@@ -21,7 +22,9 @@ def test_unknown_variable_fails(tmp_path):
 
 def report(tmp_path, body: str, budget: str = "{min: 1, max: 2}") -> Report:
     qmd = tmp_path / "note.qmd"
-    qmd.write_text(f"---\ntitle: Note\nlang: en-US\npage-budget: {budget}\n---\n\n{body}\n", encoding="utf-8")
+    described = "document-metadata: {edition: Note, author: Tests, description: A note., keywords: [test]}"
+    qmd.write_text(f"---\ntitle: Note\nlang: en-US\n{described}\npage-budget: {budget}\n---\n\n{body}\n",
+                   encoding="utf-8")
     return Report(qmd)
 
 

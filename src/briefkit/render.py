@@ -3,14 +3,14 @@
 HTML comes from `quarto render` when Quarto is installed, otherwise from pandoc (from
 pypandoc-binary) after this module resolves the Quarto shortcodes the brief uses and a
 Lua filter supplies Quarto's numbering and cross-references. `BRIEF_ENGINE=quarto|pandoc`
-forces one. The PDF is WeasyPrint's rendering of that HTML with the print rules in the
-stylesheet. Outputs are replaced only when both files were produced and the PDF fits the
-report's page budget, so a failed build leaves the last good pair in place.
+forces one. Both engines' HTML then gets the same <title>, <meta> and <main> (describe.py),
+and the PDF is WeasyPrint's rendering of it with the data attached (pdf.py). Outputs are
+replaced only when both files were produced and the PDF fits the report's page budget, so a
+failed build leaves the last good pair in place.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 import shutil
@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pypandoc
 import yaml
-from weasyprint import HTML
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from . import BriefError, paths
+from .describe import EditionMetadata, describe
+from .pdf import data_files, pdf_from_html
 
 SHORTCODE = re.compile(r"\{\{<\s*(\w+)\s*(.*?)\s*>\}\}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -176,24 +176,6 @@ def quarto_html(report: Report) -> str:
     return html
 
 
-# --- PDF -----------------------------------------------------------------------------
-class EmbeddedOnly(URLFetcher):
-    """The HTML is self-contained: any request for a resource outside it is a build error."""
-
-    def fetch(self, url, headers=None):
-        if not url.startswith("data:"):
-            raise FatalURLFetchingError(f"the brief refers to an external resource: {url[:120]}")
-        return super().fetch(url, headers)
-
-
-def pdf_from_html(html: str, edition_date: dt.date) -> tuple[bytes, int]:
-    """The PDF bytes and page count. Same HTML and date -> same bytes."""
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(edition_date, dt.time()).timestamp()))
-    document = HTML(string=html, base_url=str(paths.REPORTS), url_fetcher=EmbeddedOnly()).render()
-    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
-    return document.write_pdf(pdf_identifier=identifier), len(document.pages)
-
-
 def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tuple[Path, Path, int]:
     """Render one report to <out_dir>/<name>.html and .pdf; returns their paths and the page count."""
     html = quarto_html(report) if engine() == "quarto" else pandoc_html(report, variables)
@@ -202,7 +184,9 @@ def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tupl
         raise RenderError(f"{shown(report.qmd)}: the HTML refers to resources that are not embedded "
                           f"(missing file, or no `embed-resources: true`): {', '.join(external[:5])}")
     edition = dt.date.fromisoformat(str(lookup(variables, "edition.data_as_of_iso")))
-    pdf, pages = pdf_from_html(html, edition)
+    html = describe(html, EditionMetadata.of(report.front_matter, shown(report.qmd), edition,
+                                             str(lookup(variables, "edition.data_as_of"))))
+    pdf, pages = pdf_from_html(html, edition, attachments=data_files())
     low, high = report.page_budget
     if not low <= pages <= high:
         raise RenderError(f"{report.name}.pdf has {pages} pages; its budget is {low}–{high}. "
