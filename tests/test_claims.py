@@ -133,7 +133,7 @@ def test_facts_keep_the_rows_they_were_computed_from(computed):
     assert [(r.table, dict(r.key)) for r in balance.rows] == [
         ("trade", {"measure": "us_goods_exports", "period": "2025"}),
         ("trade", {"measure": "us_goods_imports", "period": "2025"})]
-    change = computed["coca.change_since_2022"]                       # 230,000 ha (2022) -> 261,000 ha (2024)
+    change = computed["coca.change_since_inauguration"]                       # 230,000 ha (2022) -> 261,000 ha (2024)
     assert change.method == "change between periods"
     assert [dict(r.key)["period"] for r in change.rows] == ["2022", "2024"]
     assert computed["date.meeting"].rows[0].table == "timeline"

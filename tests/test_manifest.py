@@ -8,6 +8,7 @@ import pytest
 
 from briefkit.manifest import BuildInfo, colophon, git_state
 
+from .conftest import git
 from .test_build import pdf_text
 
 
@@ -34,13 +35,14 @@ def test_manifest_hashes_equal_the_files(built, manifest):
     assert set(manifest["outputs"]) == {"brief.html", "brief.pdf", "summary.html", "summary.pdf", "claims.json"}
     for name, record in manifest["outputs"].items():
         assert sha256(built / "_output" / name) == record["sha256"], name
-        assert record["engine"] == "pandoc"
+        assert record["engine"] == manifest["engine"]
 
 
-def test_manifest_names_the_tools(manifest):
-    assert set(manifest["tools"]) >= {"python", "pandas", "matplotlib", "weasyprint", "pandoc"}
+def test_manifest_names_the_tools(manifest, built, engine):
+    assert set(manifest["tools"]) >= {"python", "pandas", "matplotlib", "weasyprint", engine}
     assert all(manifest["tools"].values())
-    assert manifest["commit"] is None and manifest["dirty"] is None     # the test copy is not a git checkout
+    head = git(built, "rev-parse", "HEAD").strip()                   # the test copy is a git checkout
+    assert manifest["commit"] == head and manifest["dirty"] is False
 
 
 def test_colophon_is_on_the_last_page_only(built):
@@ -50,8 +52,8 @@ def test_colophon_is_on_the_last_page_only(built):
     pages = ["Colophon." in document[i].get_textpage().get_text_range() for i in range(len(document))]
     assert pages == [i == last for i in range(len(document))]
     text = pdf_text(path)
-    assert ("Colophon. Edition of 25 November 2026, data as of 25 November 2026. Built outside a git checkout, "
-            "so no commit is recorded; pandoc ") in text
+    head = git(built, "rev-parse", "HEAD").strip()
+    assert f"Colophon. Edition of 25 November 2026, data as of 25 November 2026. Built from commit {head[:12]};" in text
 
 
 def test_colophon_flags_a_dirty_tree(tmp_path):

@@ -252,9 +252,9 @@ def trade_facts(facts: Facts, data: BriefData) -> None:
     facts.add("trade.imports", imports.text_of(m), value=float(m["value"]), unit=imports.unit, period=period,
               sources=[m["source_id"]])
     facts.add("trade.balance.latest", balance_text,
-              value=balance, unit="USD millions", period=period, sources=sources)
+              value=balance, unit="USD millions", period=period, rows=[x, m], method="difference")
     facts.add("trade.total.latest", fmt.usd_millions(x["value"] + m["value"]),
-              value=float(x["value"] + m["value"]), unit="USD millions", period=period, sources=sources)
+              value=float(x["value"] + m["value"]), unit="USD millions", period=period, rows=[x, m], method="sum")
     five_before = exports.years_before(x, 5)
     facts.add("trade.exports_change_5y",
               fmt.change(five_before["value"], x["value"], exports.unit) if five_before is not None
@@ -374,7 +374,7 @@ def product_facts(facts: Facts, data: BriefData) -> None:
 
 def edition_facts(facts: Facts, data: BriefData) -> None:
     accessed = data.sources["accessed"].max()
-    facts.add("edition.data_as_of", fmt.date_label(accessed), value=accessed, method="latest access date")
+    facts.add("edition.data_as_of", fmt.date_label(accessed), method="latest access date")  # a date, not a statistic: left unmarked
     facts.add("edition.data_as_of_iso", accessed, method="latest access date")
     facts.add("edition.source_count", str(len(data.sources)), value=len(data.sources), method="count")
     timeline = data.table("timeline").assign(table="timeline")
