@@ -9,6 +9,9 @@
 PYTHON      ?= python3
 VENV        ?= .venv
 PY          := $(VENV)/bin/python
+# briefkit runs from this checkout's src/ (not installed into the venv), so a venv shared by
+# several checkouts always runs the code of the checkout that calls it.
+export PYTHONPATH := $(CURDIR)/src
 READY       := $(VENV)/.ready
 ENGINE      ?= auto
 export BRIEF_ENGINE := $(ENGINE)
@@ -51,7 +54,6 @@ $(READY): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(PY) -m briefkit doctor
 	@touch $@
 

@@ -59,8 +59,10 @@ def briefkit(project: Path, *args: str, engine: str = "pandoc") -> subprocess.Co
 
 
 def git(project: Path, *args: str) -> str:
+    # fixed names and dates: the same files give the same commit in every copy
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@t"}
+           "GIT_COMMITTER_EMAIL": "t@t", "GIT_AUTHOR_DATE": "2026-11-26T00:00:00Z",
+           "GIT_COMMITTER_DATE": "2026-11-26T00:00:00Z"}
     return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True, check=True).stdout
 
 

@@ -4,6 +4,7 @@ import shutil
 import subprocess
 import sys
 
+from .conftest import briefkit as run_in
 from .conftest import copy_project
 
 
@@ -14,13 +15,13 @@ def briefkit(project, *args):
                           capture_output=True, text=True)
 
 
-def test_an_unwritable_output_folder_is_reported(built, tmp_path):
+def test_an_unwritable_output_folder_is_reported(built, engine, tmp_path):
     project = copy_project(tmp_path / "project")
     for generated in ("_build", "figures"):
         shutil.copytree(built / generated, project / generated)
     shutil.copy2(built / "_variables.yml", project / "_variables.yml")
     (project / "_output").write_text("not a folder\n")   # writing into it fails, as a read-only folder would
-    result = briefkit(project, "render", "brief")
+    result = run_in(project, "render", "brief", engine=engine)
     assert result.returncode == 1
     assert "error: cannot write _output" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

@@ -24,6 +24,10 @@ def heading_pages(path) -> list[tuple[str, int]]:
     return [(item.get_title(), item.get_dest().get_index() + 1) for item in document.get_toc()]
 
 
+def same_but_engine(text: str) -> str:
+    return re.sub(r"\b(?:pandoc|quarto) [\d.]+ engine", "ENGINE engine", text)
+
+
 @pytest.mark.skipif(not shutil.which("quarto"), reason=QUARTO_MISSING)
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_engines_give_the_same_pages(builds, edition):
@@ -31,7 +35,8 @@ def test_engines_give_the_same_pages(builds, edition):
     assert len(pdfium.PdfDocument(pandoc)) == len(pdfium.PdfDocument(quarto))
     assert heading_pages(pandoc) == heading_pages(quarto)
     assert len(heading_pages(pandoc)) >= (10 if edition == "brief" else 3)
-    assert pdf_text(pandoc) == pdf_text(quarto)
+    # the colophon names the engine that made the edition; everything else reads the same
+    assert same_but_engine(pdf_text(pandoc)) == same_but_engine(pdf_text(quarto))
 
 
 def test_build_leaves_git_status_clean(builds, built, engine):
