@@ -24,10 +24,10 @@ def test_unknown_variable_fails(tmp_path):
         resolve_shortcodes("{{< var coca.lastest >}}", tmp_path, VARIABLES, "test.qmd")
 
 
-def report(tmp_path, body: str, budget: str = "{min: 1, max: 2}") -> Report:
+def report(tmp_path, body: str, budget: str = "{min: 1, max: 2}", extra: str = "") -> Report:
     qmd = tmp_path / "note.qmd"
     described = "document-metadata: {edition: Note, author: Tests, description: A note., keywords: [test]}"
-    qmd.write_text(f"---\ntitle: Note\nlang: en-US\n{described}\npage-budget: {budget}\n---\n\n{body}\n",
+    qmd.write_text(f"---\ntitle: Note\nlang: en-US\n{described}\npage-budget: {budget}\n{extra}---\n\n{body}\n",
                    encoding="utf-8")
     return Report(qmd)
 
@@ -60,9 +60,8 @@ def test_pandoc_html_has_the_reports_header_includes(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEF_ENGINE", "pandoc")
     (tmp_path / "policy.html").write_text('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'" />\n',
                                           encoding="utf-8")
-    qmd = tmp_path / "note.qmd"
-    qmd.write_text("---\ntitle: Note\nformat:\n  html:\n    include-in-header: policy.html\n---\n\nText.\n", encoding="utf-8")
-    html, _, _ = build(Report(qmd), VARIABLES, tmp_path / "out")
+    note = report(tmp_path, "Text.", extra="format:\n  html:\n    include-in-header: policy.html\n")
+    html, _, _ = build(note, VARIABLES, tmp_path / "out")
     assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'" />' in html.read_text(encoding="utf-8")
 
 

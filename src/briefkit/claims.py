@@ -4,12 +4,13 @@ docs/claims.schema.json), and the markup that ties each number in the HTML to it
 from __future__ import annotations
 
 import json
+import re
 
-from . import markdown as md
 from .facts import Fact, Facts
 
 FORMAT = "briefkit-claims"
 VERSION = 1
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@])")
 
 
 def is_number(fact: Fact) -> bool:
@@ -20,13 +21,13 @@ def is_number(fact: Fact) -> bool:
 def marked(fact: Fact) -> str:
     """Markdown for a fact as printed: a number becomes <span class="num" data-claim=KEY ...>,
     whose title and data-sources name its source ids (entries `src-ID` in the Sources list)."""
-    text = md.text(fact.text)
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", fact.text)
     if not is_number(fact):
-        return md.Markdown(text)
+        return text
     attributes = f'.num data-claim="{fact.key}"'
     if fact.sources:
         attributes += f' data-sources="{" ".join(fact.sources)}" title="Sources: {", ".join(fact.sources)}"'
-    return md.Markdown(f"[{text}]{{{attributes}}}")
+    return f"[{text}]{{{attributes}}}"
 
 
 def ledger(facts: Facts) -> dict:

@@ -56,7 +56,7 @@ def trend_word(data: BriefData, measure: str, facts: Facts) -> str:
         return "record high" if "highest" in record else "record low"
     change = facts[f"{measure}.change_1y"]
     if not change.text.startswith("no comparable"):
-        return marked(change)
+        return md.Markdown(marked(change))
     return md.Markdown(f"{marked(facts[f'{measure}.change_previous'])} on {marked(facts[f'{measure}.previous_period'])}")
 
 
@@ -137,7 +137,7 @@ def products_table(data: BriefData, facts: Facts) -> str:
     for flow in ("us_imports", "us_exports"):
         part = base[base["flow"] == flow].sort_values("value_usd_millions", ascending=False)
         sides.append([f"{p['product']} (HS {p['hs_code']})" for _, p in part.iterrows()])
-        sides.append([marked(facts[f"products.{p['year']}.{flow}.hs{p['hs_code']}"]) for _, p in part.iterrows()])
+        sides.append([md.Markdown(marked(facts[f"products.{p['year']}.{flow}.hs{p['hs_code']}"])) for _, p in part.iterrows()])
     depth = max(len(col) for col in sides)
     rows = [[col[i] if i < len(col) else "" for col in sides] for i in range(depth)]
     year = int(base["year"].iloc[0])
