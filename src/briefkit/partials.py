@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import markdown as md
 from . import numbers as fmt
 from .datapackage import BriefData
 from .claims import marked
@@ -18,31 +19,31 @@ FIGURE_DIR_FROM_REPORTS = "../figures"
 
 
 def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return md.text(text)
 
 
 def pipe_table(header: list[str], rows: list[list[str]], widths: list[int], caption: str, label: str) -> str:
     """A pipe table; dash counts set relative column widths in both Quarto and pandoc."""
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("-" * w for w in widths) + "|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + f"\n\n: {caption} {{#{label}}}\n"
+    return "\n".join(lines) + f"\n\n: {md.text(caption)} {{#{label}}}\n"
 
 
 def source_note(text: str) -> str:
-    return f"\n[{text}]{{.source}}\n"
+    return f"\n[{md.text(text)}]{{.source}}\n"
 
 
 def cite(data: BriefData, source_id: str) -> str:
     """A footnote naming one source, linked; the Sources list gives the full URL and access date."""
     s = data.sources.loc[source_id]
-    return f"[{s['publisher']}, [\u201c{s['title']}\u201d]({s['url']}).]{{.footnote}}"
+    title = md.link(f"\u201c{s['title']}\u201d", s["url"])
+    return f"[{md.text(s['publisher'])}, {title}.]{{.footnote}}"
 
 
 def figure_block(spec: FigureSpec, data: BriefData, facts: Facts) -> str:
     """The figure with its caption and alt text, and the source line under it, in one box."""
-    alt = spec.alt(facts).replace('"', "'")
-    figure = (f"![{spec.caption(facts)}]({FIGURE_DIR_FROM_REPORTS}/{spec.name}.svg)"
-              f"{{#{spec.label} fig-alt=\"{alt}\"}}\n")
+    figure = (f"![{md.text(spec.caption(facts))}]({FIGURE_DIR_FROM_REPORTS}/{spec.name}.svg)"
+              f"{{#{spec.label} fig-alt={md.attribute(spec.alt(facts))}}}\n")
     box = "figure-half" if spec.half else "figure-full"
     return f"::: {{.{box}}}\n{figure}{source_note(spec.source_line(data))}:::\n"
 
@@ -55,8 +56,8 @@ def trend_word(data: BriefData, measure: str, facts: Facts) -> str:
         return "record high" if "highest" in record else "record low"
     change = facts[f"{measure}.change_1y"]
     if not change.text.startswith("no comparable"):
-        return marked(change)
-    return f"{marked(facts[f'{measure}.change_previous'])} on {marked(facts[f'{measure}.previous_period'])}"
+        return md.Markdown(marked(change))
+    return md.Markdown(f"{marked(facts[f'{measure}.change_previous'])} on {marked(facts[f'{measure}.previous_period'])}")
 
 
 def glance_table(data: BriefData, facts: Facts) -> str:
@@ -66,10 +67,10 @@ def glance_table(data: BriefData, facts: Facts) -> str:
     rows = []
     for _, issue in issues.iterrows():
         measure = key[issue["id"]]
-        indicator = (f"{data.measures.loc[measure, 'short_label']}: "
-                     f"{marked(facts[f'{measure}.latest_short'])} ({marked(facts[f'{measure}.latest_period'])}); "
-                     f"{trend_word(data, measure, facts)}")
-        rows.append([f"**{issue['title']}**", issue["us_priority"], issue["colombia_priority"],
+        indicator = md.Markdown(f"{md.text(data.measures.loc[measure, 'short_label'])}: "
+                                f"{marked(facts[f'{measure}.latest_short'])} ({marked(facts[f'{measure}.latest_period'])}); "
+                                f"{md.text(trend_word(data, measure, facts))}")
+        rows.append([md.strong(issue["title"]), issue["us_priority"], issue["colombia_priority"],
                      issue["alignment"].capitalize(), indicator])
     table = pipe_table(["Issue", "US priority", "Colombia's priority", "Alignment", "Key indicator"], rows,
                        [14, 22, 22, 10, 22], "The issues at a glance", "tbl-glance")
@@ -80,14 +81,14 @@ def glance_table(data: BriefData, facts: Facts) -> str:
 
 def stances(data: BriefData, issue_id: str) -> str:
     issue = data.table("issues").set_index("id").loc[issue_id]
-    return (f"**Washington.** {issue['us_stance']}{cite(data, issue['us_source_id'])}\n\n"
-            f"**Bogotá.** {issue['colombia_stance']}{cite(data, issue['colombia_source_id'])} "
-            f"*Alignment: {issue['alignment']}.*\n")
+    return (f"**Washington.** {md.text(issue['us_stance'])}{cite(data, issue['us_source_id'])}\n\n"
+            f"**Bogotá.** {md.text(issue['colombia_stance'])}{cite(data, issue['colombia_source_id'])} "
+            f"*Alignment: {md.text(issue['alignment'])}.*\n")
 
 
 def watch(data: BriefData, issue_id: str) -> str:
     issue = data.table("issues").set_index("id").loc[issue_id]
-    return f"::: {{.watch}}\n**What to watch.** {issue['watch']}\n:::\n"
+    return f"::: {{.watch}}\n**What to watch.** {md.text(issue['watch'])}\n:::\n"
 
 
 def schedule_note(data: BriefData, event: pd.Series) -> str:
@@ -114,7 +115,7 @@ def meeting_outcomes(data: BriefData) -> str:
     after = events[(pd.to_datetime(events["date"]) >= day) & (pd.to_datetime(events["date"]) <= day + pd.Timedelta(days=7))
                    & (events["tag"] != "meeting")]
     outcome_prefix = re.compile(r"^Meeting outcome \([^)]*\):\s*")
-    lines = [f"- {outcome_prefix.sub('', e['event'])}{cite(data, e['source_id'])}" for _, e in after.iterrows()]
+    lines = [f"- {md.text(outcome_prefix.sub('', e['event']))}{cite(data, e['source_id'])}" for _, e in after.iterrows()]
     return "\n".join(lines) + "\n"
 
 
@@ -136,7 +137,7 @@ def products_table(data: BriefData, facts: Facts) -> str:
     for flow in ("us_imports", "us_exports"):
         part = base[base["flow"] == flow].sort_values("value_usd_millions", ascending=False)
         sides.append([f"{p['product']} (HS {p['hs_code']})" for _, p in part.iterrows()])
-        sides.append([marked(facts[f"products.{p['year']}.{flow}.hs{p['hs_code']}"]) for _, p in part.iterrows()])
+        sides.append([md.Markdown(marked(facts[f"products.{p['year']}.{flow}.hs{p['hs_code']}"])) for _, p in part.iterrows()])
     depth = max(len(col) for col in sides)
     rows = [[col[i] if i < len(col) else "" for col in sides] for i in range(depth)]
     year = int(base["year"].iloc[0])
@@ -171,7 +172,7 @@ def caveats_list(data: BriefData) -> str:
         text = f"{m['short_label']}, {fmt.period_label(row['period'], m['period_kind'])}: {row['status'].replace('_', ' ')}"
         if row["note"]:
             text += f". {row['note']}"
-        lines.append(f"- {text}")
+        lines.append(f"- {md.text(text)}")
     return "::: {.caveats}\n" + "\n".join(lines) + "\n:::\n"
 
 
@@ -187,9 +188,9 @@ def sources_list(data: BriefData) -> str:
     one_date = len(dates) == 1
     entries = []
     for publisher, group in items.groupby("publisher", sort=False):
-        links = [f"[{display_url(s['url'])}]({s['url']}){{#src-{s.name}}}"
+        links = [md.link(display_url(s['url']), s['url']) + f"{{#src-{s.name}}}"
                  + ("" if one_date else f" (accessed {fmt.date_label(s['accessed'])})") for _, s in group.iterrows()]
-        entries.append(f"- **{publisher}**: " + "; ".join(links) + ".")
+        entries.append(f"- {md.strong(publisher)}: " + "; ".join(links) + ".")
     intro = (f"All {len(items)} sources were read on {fmt.date_label(dates[0])}. " if one_date
              else f"The {len(items)} sources were read on the dates shown. ")
     intro += "The data package gives, for each, a description and the rows it supports.\n\n"

@@ -120,7 +120,10 @@ def pdf_from_html(html: str, edition_date: dt.date, *,
     # fontTools stamps subset fonts with this time; the PDF's own dates come from the HTML's <meta>.
     os.environ["SOURCE_DATE_EPOCH"] = str(int(edition_time.replace(tzinfo=dt.timezone.utc).timestamp()))
     contents = [file.path.read_bytes() for file in attachments]
-    document = HTML(string=html, base_url=str(paths.REPORTS), url_fetcher=EmbeddedOnly()).render()
+    try:
+        document = HTML(string=html, base_url=str(paths.REPORTS), url_fetcher=EmbeddedOnly()).render()
+    except FatalURLFetchingError as refusal:  # a BaseException: it would end in a traceback
+        raise PdfError(str(refusal)) from None
     identifier = hashlib.sha256(html.encode("utf-8"))
     for content in contents:
         identifier.update(hashlib.sha256(content).digest())

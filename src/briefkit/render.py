@@ -26,6 +26,7 @@ import yaml
 from . import BriefError, paths
 from .describe import EditionMetadata, describe
 from .pdf import data_files, pdf_from_html
+from .embed import self_contained
 
 SHORTCODE = re.compile(r"\{\{<\s*(\w+)\s*(.*?)\s*>\}\}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -60,10 +61,14 @@ class Report:
         budget = self.front_matter.get("page-budget", {})
         return budget.get("min", 1), budget.get("max", 999)
 
+    def html_option(self, key: str) -> list[str]:
+        """A file-list option of the report's HTML format (css, include-in-header), as a list."""
+        value = self.front_matter.get("format", {}).get("html", {}).get(key, [])
+        return [value] if isinstance(value, str) else list(value)
+
     @property
     def stylesheets(self) -> list[str]:
-        css = self.front_matter.get("format", {}).get("html", {}).get("css", [])
-        return [css] if isinstance(css, str) else list(css)
+        return self.html_option("css")
 
 
 def engine() -> str:
@@ -93,7 +98,9 @@ def shown(path: Path) -> str:
 
 
 def resolve_shortcodes(text: str, base: Path, variables: dict, origin: str) -> str:
-    """Do what Quarto does with {{< var >}}, {{< include >}} and {{< pagebreak >}}; fail on anything else."""
+    """Do what Quarto does with {{< var >}}, {{< include >}} and {{< pagebreak >}}; fail on anything else.
+    Includes resolve only inside the report's folder and the build folder; generated pieces from
+    the build folder are included as they are, since text from the data is never a shortcode."""
     def replace(match: re.Match) -> str:
         name, arg = match.group(1), match.group(2)
         if name == "var":
@@ -103,10 +110,13 @@ def resolve_shortcodes(text: str, base: Path, variables: dict, origin: str) -> s
                 raise RenderError(f"{origin}: unknown variable '{arg}' (not in _variables.yml)") from None
         if name == "include":
             path = (base / arg).resolve()
-            if not path.exists():
+            generated = path.is_relative_to(paths.BUILD.resolve())
+            if not (generated or path.is_relative_to(base.resolve())):
+                raise RenderError(f"{origin}: included file {arg} is outside {shown(base)}/ and {shown(paths.BUILD)}/")
+            if not path.is_file():
                 raise RenderError(f"{origin}: included file {arg} does not exist")
             body = FRONT_MATTER.sub("", path.read_text(encoding="utf-8"))
-            return resolve_shortcodes(body, base, variables, shown(path))
+            return body if generated else resolve_shortcodes(body, base, variables, shown(path))
         if name == "pagebreak":
             return QUARTO_PAGEBREAK
         raise RenderError(f"{origin}: shortcode '{name}' is not supported by the pandoc engine")
@@ -116,16 +126,19 @@ def resolve_shortcodes(text: str, base: Path, variables: dict, origin: str) -> s
 def pandoc_html(report: Report, variables: dict) -> str:
     source = resolve_shortcodes(report.qmd.read_text(encoding="utf-8"), report.qmd.parent, variables,
                                 shown(report.qmd))
-    args = [pypandoc.get_pandoc_path(), "--from=markdown", "--to=html5", "--standalone",
-            "--embed-resources", f"--lua-filter={LUA_FILTER}", "--wrap=none",
-            *[f"--css={css}" for css in report.stylesheets]]
+    # --sandbox: pandoc reads nothing but its input and fetches nothing; we embed what the brief needs.
+    args = [pypandoc.get_pandoc_path(), "--sandbox", "--from=markdown", "--to=html5", "--standalone",
+            "--metadata=document-css:false", f"--lua-filter={LUA_FILTER}", "--wrap=none",
+            *[f"--include-in-header={report.qmd.parent / part}" for part in report.html_option("include-in-header")]]
     result = subprocess.run(args, input=source, capture_output=True, text=True, cwd=report.qmd.parent,
                             env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
     if result.returncode != 0:
         raise RenderError(f"pandoc failed on {report.qmd.name}:\n{result.stderr.strip()}")
     if "[WARNING]" in result.stderr:
         raise RenderError(f"pandoc warned on {report.qmd.name} (treated as an error):\n{result.stderr.strip()}")
-    return result.stdout
+    folder = report.qmd.parent
+    return self_contained(result.stdout, folder, [folder / css for css in report.stylesheets],
+                          allowed=(folder, paths.BUILD, paths.FIGURES), origin=shown(report.qmd))
 
 
 # --- quarto path ------------------------------------------------------------------

@@ -28,6 +28,7 @@ from frictionless import Check, Checklist, Package, checks, errors
 
 from . import BriefError, facts, paths
 from .datapackage import OBSERVATION_TABLES, BriefData
+from .textrules import WebURLs
 
 PERIOD_PATTERNS = {"year": r"\d{4}", "fiscal_year": r"\d{4}", "month": r"\d{4}-\d{2}"}
 SHOWN_CHARS = 40  # how much of a bad cell a message quotes
@@ -265,7 +266,8 @@ def table_problems(folder: str, descriptor: Path) -> list[Problem]:
     package = Package(str(descriptor))
     measures = pd.read_csv(descriptor.parent / "measures.csv")
     as_of = data_date(descriptor.parent / "sources.csv")
-    checklist = Checklist(checks=[MeasureRules(measures, as_of), DatedRows(as_of), checks.table_dimensions(min_rows=1)])
+    checklist = Checklist(checks=[MeasureRules(measures, as_of), DatedRows(as_of), WebURLs(),
+                                  checks.table_dimensions(min_rows=1)])
     report = package.validate(checklist=checklist)
     problems = [Problem(f"{folder}/datapackage.yaml", None, None, e.message) for e in report.errors]
     for task in report.tasks:
