@@ -25,7 +25,7 @@ OUTPUTS     := $(foreach r,$(REPORTS),_output/$(r).pdf _output/$(r).html)
 # An interrupted render must not cost the last good pair: make never deletes these
 # (briefkit replaces both files together, or neither).
 .PRECIOUS: _output/%.pdf _output/%.html
-.PHONY: report check prepare test bench setup lock clean help FORCE
+.PHONY: report check prepare describe test bench setup lock clean help FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -90,6 +90,9 @@ _build/variables.ok: $(DATA_FILES) $(VARIABLES_CODE) | _build/check.ok
 _build/content.stamp: _build/variables.ok ;
 
 prepare: _build/check.ok $(FIGURE_FILES) _build/content.stamp ## What `quarto render` runs first (pre-render): validate, draw, compute
+
+describe: ## Quarto's post-render: describe the HTML it wrote (title, meta, <main>), as make report does
+	@$(PY) -m briefkit describe
 
 # One target, two files: the HTML and the PDF of an edition are written together.
 _output/%.pdf _output/%.html: reports/%.qmd _build/content.stamp $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)

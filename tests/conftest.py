@@ -73,8 +73,11 @@ class Build:
         self.factory, self.projects, self.git_status = factory, {}, {}
 
     def __call__(self, engine: str) -> Path:
+        if not hasattr(self, "template"):   # one snapshot of the tree, so every engine builds the same files
+            self.template = copy_project(self.factory.mktemp("template"))
         if engine not in self.projects:
-            project = copy_project(self.factory.mktemp(f"project-{engine}"))
+            project = self.factory.mktemp(f"project-{engine}")
+            shutil.copytree(self.template, project, dirs_exist_ok=True, copy_function=shutil.copy2)
             git(project, "init", "-q")
             git(project, "add", "-A")
             git(project, "commit", "-q", "-m", "copy")

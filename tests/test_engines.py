@@ -1,16 +1,12 @@
 """Quarto and pandoc are both first-class: the same pages from either, strict under both, and
 `quarto render` on its own gives the HTML that `make report` prints."""
-import datetime as dt
+import os
 import re
 import shutil
 import subprocess
 
 import pypdfium2 as pdfium
 import pytest
-import yaml
-
-from briefkit.describe import EditionMetadata, describe
-from briefkit.render import Report, lookup
 
 from .conftest import QUARTO_MISSING, VENV, briefkit, git, project_env
 from .test_build import pdf_text
@@ -65,15 +61,9 @@ def test_quarto_render_gives_the_html_make_report_prints(builds):
     env = {**project_env(project, "quarto"), "MAKEFLAGS": f"VENV={VENV}"}  # for its `make prepare`
     result = subprocess.run(["quarto", "render"], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    variables = yaml.safe_load((project / "_variables.yml").read_text(encoding="utf-8"))
-    edition_date = dt.date.fromisoformat(str(lookup(variables, "edition.data_as_of_iso")))
     for edition in EDITIONS:
-        rendered = (project / "_build" / "quarto" / "reports" / f"{edition}.html").read_text(encoding="utf-8")
-        report = Report(project / "reports" / f"{edition}.qmd")
-        # make report adds the same title, <meta> and <main> to both engines' HTML (describe.py)
-        metadata = EditionMetadata.of(report.front_matter, f"reports/{edition}.qmd", edition_date,
-                                      str(lookup(variables, "edition.data_as_of")))
-        assert describe(rendered, metadata) == (project / "_output" / f"{edition}.html").read_text(encoding="utf-8")
+        rendered = project / "_build" / "quarto" / "reports" / f"{edition}.html"
+        assert rendered.read_bytes() == (project / "_output" / f"{edition}.html").read_bytes()
     assert git(project, "status", "--porcelain") == ""
 
 
@@ -93,14 +83,19 @@ def test_strict_under_each_engine(built, engine, case):
     front_matter = (built / "reports" / "summary.qmd").read_text(encoding="utf-8").split("\n---\n")[0]
     qmd.write_text(f"{front_matter}\n---\n\n{body}\n", encoding="utf-8")
     project_file = built / "_quarto.yml"
-    listed = project_file.read_text(encoding="utf-8")
+    listed, listed_mtime = project_file.read_text(encoding="utf-8"), project_file.stat().st_mtime_ns
     project_file.write_text(listed.replace("    - reports/brief.qmd", f"    - reports/{name}.qmd\n    - reports/brief.qmd"),
                             encoding="utf-8")
+    colophon = built / "_build" / "partials" / "colophon.md"
+    kept = colophon.read_bytes(), colophon.stat().st_mtime_ns
     try:
         result = briefkit(built, "render", name, engine=engine)
-    finally:
+    finally:  # leave the shared build as it was (render rewrites the colophon: the tree is dirty now)
         qmd.unlink()
         project_file.write_text(listed, encoding="utf-8")
+        os.utime(project_file, ns=(listed_mtime, listed_mtime))
+        colophon.write_bytes(kept[0])
+        os.utime(colophon, ns=(kept[1], kept[1]))
     assert result.returncode != 0
     assert f"{name}.qmd" in result.stderr and named in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

@@ -3,6 +3,7 @@ figure shows (a new maximum, then a new minimum), nothing drawn is clipped, the 
 tick label, and the caption and alt text name the new latest value. Checked on the matplotlib
 objects, not on pixels."""
 import shutil
+import os
 import subprocess
 import sys
 
@@ -161,4 +162,5 @@ def test_same_data_same_bytes_and_unchanged_files_are_not_rewritten(tmp_path, da
 
 def test_reading_the_figure_registry_does_not_load_pyplot():
     code = "import sys, briefkit.figures; assert 'matplotlib.pyplot' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "src")}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)

@@ -4,6 +4,7 @@
     python -m briefkit figure NAME...     draw figures/NAME.svg
     python -m briefkit variables          write _variables.yml, _build/claims.json, partials, fonts
     python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}, claims.json, manifest.json
+    python -m briefkit describe [HTML...] give Quarto-rendered HTML the edition's title, meta and <main>
     python -m briefkit deps               print what each step reads, for make (_build/deps.mk)
     python -m briefkit doctor             check that WeasyPrint's system libraries are present
 
@@ -82,6 +83,26 @@ def render(names: list[str]) -> None:
     write_manifest(info, names)
 
 
+def describe(files: list[str]) -> None:
+    """Quarto's post-render step: give the HTML that `quarto render` wrote the same <title>,
+    <meta> and <main> that `make report` gives it (files from QUARTO_PROJECT_OUTPUT_FILES)."""
+    import os
+    from pathlib import Path
+
+    import yaml
+
+    from .render import Report, described
+
+    variables = yaml.safe_load(paths.VARIABLES.read_text(encoding="utf-8"))
+    listed = files or os.environ.get("QUARTO_PROJECT_OUTPUT_FILES", "").split()
+    for name in listed:
+        html = Path(name) if Path(name).is_absolute() else paths.ROOT / name
+        if html.suffix != ".html" or not (paths.REPORTS / f"{html.stem}.qmd").exists():
+            continue
+        text = html.read_text(encoding="utf-8")
+        html.write_text(described(text, Report(paths.REPORTS / f"{html.stem}.qmd"), variables), encoding="utf-8")
+
+
 def deps() -> None:
     """Make's view of the build: data files from the data package, code from imports."""
     from .builddeps import makefile_rules
@@ -113,7 +134,7 @@ def main(argv: list[str]) -> None:
         return
     command, args = argv[0], argv[1:]
     commands = {"check": lambda: check(), "figure": lambda: figure(args), "variables": lambda: variables(),
-                "render": lambda: render(args), "deps": lambda: deps(), "doctor": lambda: doctor()}
+                "render": lambda: render(args), "describe": lambda: describe(args), "deps": lambda: deps(), "doctor": lambda: doctor()}
     if command not in commands:
         raise SystemExit(f"unknown command {command!r}\n{__doc__}")
     try:

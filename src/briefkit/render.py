@@ -189,6 +189,14 @@ def quarto_html(report: Report) -> str:
     return html
 
 
+def described(html: str, report: Report, variables: dict) -> str:
+    """The edition's own <title>, <meta> and <main> (describe.py); the same whichever engine
+    wrote the HTML, and a no-op on HTML that is already described (Quarto's post-render)."""
+    edition = dt.date.fromisoformat(str(lookup(variables, "edition.data_as_of_iso")))
+    return describe(html, EditionMetadata.of(report.front_matter, shown(report.qmd), edition,
+                                             str(lookup(variables, "edition.data_as_of"))))
+
+
 def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tuple[Path, Path, int]:
     """Render one report to <out_dir>/<name>.html and .pdf; returns their paths and the page count."""
     html = quarto_html(report) if engine() == "quarto" else pandoc_html(report, variables)
@@ -197,8 +205,7 @@ def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tupl
         raise RenderError(f"{shown(report.qmd)}: the HTML refers to resources that are not embedded "
                           f"(missing file, or no `embed-resources: true`): {', '.join(external[:5])}")
     edition = dt.date.fromisoformat(str(lookup(variables, "edition.data_as_of_iso")))
-    html = describe(html, EditionMetadata.of(report.front_matter, shown(report.qmd), edition,
-                                             str(lookup(variables, "edition.data_as_of"))))
+    html = described(html, report, variables)
     pdf, pages = pdf_from_html(html, edition, attachments=data_files())
     low, high = report.page_budget
     if not low <= pages <= high:
