@@ -103,8 +103,8 @@ def figure_names(project: Path, env: dict) -> list[str]:
     """The figures the copy's registry declares."""
     out = subprocess.run([sys.executable, "-m", "briefkit", "deps"], cwd=project, env=env, check=True,
                          capture_output=True, text=True).stdout
-    line = next(line for line in out.splitlines() if line.startswith("FIGURE_NAMES"))
-    return line.split(":=", 1)[1].split()
+    line = next(line for line in out.splitlines() if line.startswith("FIGURE_FILES"))
+    return [Path(f).stem for f in line.split(":=", 1)[1].split()]
 
 
 if __name__ == "__main__":
