@@ -155,3 +155,13 @@ def test_same_html_gives_the_same_pdf_bytes(built):
     second, _ = pdf_from_html(html, dt.date(2026, 11, 25), attachments=data_files(built))
     assert first == second
     assert first == (built / "_output" / "summary.pdf").read_bytes()
+
+
+def test_touching_a_csv_without_changing_it_does_not_reprint(built, engine):
+    """Generated files are rewritten only when their bytes change, so the editions stay as they are."""
+    before = {p.name: p.stat().st_mtime_ns for p in (built / "_output").iterdir()}
+    (built / "data" / "trade.csv").touch()
+    result = make(built, "report", engine=engine)
+    assert result.returncode == 0, result.stderr
+    assert "briefkit check" in result.stdout and "briefkit render" not in result.stdout
+    assert {p.name: p.stat().st_mtime_ns for p in (built / "_output").iterdir()} == before

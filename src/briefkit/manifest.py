@@ -75,7 +75,10 @@ def colophon(info: BuildInfo, data_as_of: str) -> str:
 
 
 def write_colophon(info: BuildInfo, data_as_of: str, folder: Path = paths.PARTIALS) -> None:
-    write_atomically(folder / "colophon.md", colophon(info, data_as_of).encode("utf-8"))
+    """Rewritten only when its words change: make re-renders the editions when a partial is newer."""
+    target, text = folder / "colophon.md", colophon(info, data_as_of).encode("utf-8")
+    if not target.exists() or target.read_bytes() != text:
+        write_atomically(target, text)
 
 
 def sha256(path: Path) -> str:
