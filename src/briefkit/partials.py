@@ -35,10 +35,10 @@ def source_note(text: str) -> str:
 
 
 def cite(data: BriefData, source_id: str) -> str:
-    """A footnote naming one source, linked; the Sources list gives the full URL and access date."""
+    """A short citation: the publisher, linked to its entry in the Sources list, which gives the
+    title, grade and URL (a footnote per stance would cost the brief a page)."""
     s = data.sources.loc[source_id]
-    title = md.link(f"\u201c{s['title']}\u201d", s["url"])
-    return f"[{md.text(s['publisher'])}, {title}.]{{.footnote}}"
+    return f" [({md.text(s['publisher'])})](#src-{source_id}){{.cite}}"
 
 
 def figure_block(spec: FigureSpec, data: BriefData, facts: Facts) -> str:
@@ -82,7 +82,7 @@ def glance_table(data: BriefData, facts: Facts, linked: bool = False) -> str:
                                 f"{md.text(qualifier)}); {md.text(trend_word(data, measure, facts))}")
         title = md.strong(issue["title"])
         if linked:
-            title = md.Markdown(f"[{title}](#{section_id(issue['id'])}){{.issue-link}}")
+            title = md.Markdown(f"[{title}](#{section_id(issue['id'])})")
         rows.append([title, issue["us_priority"], issue["colombia_priority"],
                      issue["alignment"].capitalize(), indicator])
     table = pipe_table(["Issue", "US priority", "Colombia's priority", "Alignment", "Key indicator"], rows,
