@@ -46,6 +46,7 @@ class Fact:
     sources: tuple[str, ...] = field(default_factory=tuple)
     method: str = ""
     rows: tuple[RowRef, ...] = field(default_factory=tuple)
+    weak: bool = False   # every source behind it is graded weak (grades.mark_weak_claims); printed with a mark
 
     def record(self) -> dict:
         record = asdict(self)

@@ -27,11 +27,12 @@ def weak_mark(data: BriefData, *source_ids: str) -> str:
 
 
 def mark_weak_claims(facts: Facts, data: BriefData) -> Facts:
-    """Append the mark to every value that rests only on weak sources; count sources by grade."""
+    """Flag every value that rests only on weak sources (claims.marked prints the mark after it);
+    count sources by grade."""
     marked = 0
     for key, fact in list(facts.items()):
         if fact.value is not None and weak_only(data, fact.sources):
-            facts[key] = replace(fact, text=fact.text + WEAK_MARK)
+            facts[key] = replace(fact, weak=True)
             marked += 1
     for grade in GRADES:
         count = int((data.sources["grade"] == grade).sum())
