@@ -25,9 +25,11 @@ def test_coca_record_and_changes(computed):
 
 
 def test_partial_years_are_not_the_latest(computed):
-    # Seizures for 2024 run only to 26 December; aid for FY2025 was incomplete.
+    # Seizures for 2024 run only to 26 December and 2025 has no stated cut-off; aid for FY2025 was incomplete.
     assert computed["cocaine_seizures.latest_period"].text == "2023"
-    assert computed["cocaine_seizures.partial_period"].text == "2024"
+    assert computed["cocaine_seizures.partial_period"].text == "2025"
+    assert computed["cocaine_seizures.partials_described"].text == (
+        "849 metric tons in 2024 (through 26 December 2024) and 928 metric tons in 2025 (cut-off date not stated)")
     assert computed["aid_disbursements.latest"].text == "$722 million"
     assert computed["aid_disbursements.latest_period"].text == "FY2024"
     assert computed["aid_disbursements.partial"].text == "$248 million"
@@ -159,11 +161,13 @@ def test_since_petro_took_office_comes_from_the_timeline(edited):
 
 
 def test_trade_totals_use_the_latest_period_both_series_have(edited):
-    # A later source date makes 2026 a complete year; only exports have it.
+    # A later source date makes 2026 a complete year; only exports have it (imports stay partial).
     edited.append("sources.csv", {"id": "test-later-source", "publisher": "Test", "title": "Test",
-                                  "url": "https://example.org/", "accessed": "2027-03-01"})
-    edited.append("trade.csv", {"measure": "us_goods_exports", "period": "2026", "value": "25000", "status": "final",
-                                "note": "", "source_id": "test-later-source"})
+                                  "url": "https://example.org/", "accessed": "2027-03-01",
+                                  "grade": "official"})
+    exports_2026 = {"measure": "us_goods_exports", "period": "2026"}
+    for column, value in (("value", "25000"), ("status", "final"), ("note", ""), ("source_id", "test-later-source")):
+        edited.edit("trade.csv", exports_2026, column, value)
     new = edited.facts()
     assert new["us_goods_exports.latest_period"].text == "2026"
     assert (new["trade.period"].text, new["trade.total.latest"].text, new["trade.total.latest"].period,

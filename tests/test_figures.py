@@ -45,7 +45,7 @@ def extend(tmp_path, spec: figures.FigureSpec, extreme: str) -> tuple[datapackag
             out.write(f"{measure},{period},{value:.1f},final,,{last['source_id']}\n")
         new_periods[measure] = period
     sources = pd.read_csv(root / "sources.csv", dtype=str, keep_default_na=False)
-    sources["accessed"] = f"{max(int(p[:4]) for p in new_periods.values()) + 1}-06-30"
+    sources["accessed"] = f"{max(int(p[:4]) for p in new_periods.values()) + 1}-12-31"
     sources.to_csv(root / "sources.csv", index=False)
     assert validation.validate(root / "datapackage.yaml") == []
     return datapackage.load(root), new_periods
@@ -126,11 +126,11 @@ def test_a_record_high_is_called_one_and_a_new_low_is_not(tmp_path):
 
 
 def test_gaps_are_noted_where_they_are(data):
-    # Colombia–Venezuela trade has no published total for 2018–2019 and 2022; poverty no split for 2021.
+    # Colombia–Venezuela trade has no published total for 2009–2015, 2018–2019 and 2022; poverty no split for 2021.
     assert figures._missing_years([2016, 2017, 2020, 2021, 2023, 2024, 2025]) == [[2018, 2019], [2022]]
     fig = figures.draw(figures.VENEZUELA, data)
     notes = [t for t in fig.axes[0].texts if t.get_text() == "no published total"]
-    assert sorted(t.xy[0] for t in notes) == [2018.5, 2022]
+    assert sorted(t.xy[0] for t in notes) == [2012, 2018.5, 2022]
     fig.clf()
 
 

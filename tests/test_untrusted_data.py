@@ -160,7 +160,7 @@ def test_injected_markup_stays_text(tmp_path, server, engine):
     # where the text goes, and which probes: all of them in the long fields; titles and notes are
     # limited to 300 characters, so one takes the web probes and the other the local files
     fields = {
-        "timeline event": (data / "timeline.csv", {"tag": "petro_inauguration"}, "event", every),
+        "timeline event": (data / "timeline.csv", {"date": "2022-08-28"}, "event", every),  # in Appendix A
         "stance": (data / "issues.csv", {"id": "counter_narcotics"}, "us_stance", every),
         "source title": (data / "sources.csv", {"id": "latimes-com-e576fd"}, "title", web + active),
         "observation note": (data / "narcotics.csv", {"measure": "coca_area_unodc", "period": "2001"}, "note",

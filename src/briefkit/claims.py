@@ -7,6 +7,7 @@ import json
 import re
 
 from .facts import Fact, Facts
+from .grades import WEAK_MARK
 
 FORMAT = "briefkit-claims"
 VERSION = 1
@@ -20,14 +21,16 @@ def is_number(fact: Fact) -> bool:
 
 def marked(fact: Fact) -> str:
     """Markdown for a fact as printed: a number becomes <span class="num" data-claim=KEY ...>,
-    whose title and data-sources name its source ids (entries `src-ID` in the Sources list)."""
+    whose title and data-sources name its source ids (entries `src-ID` in the Sources list);
+    a value resting only on weak sources is followed by the weak-source mark."""
     text = MARKDOWN_SPECIAL.sub(r"\\\1", fact.text)
+    mark = WEAK_MARK if fact.weak else ""   # after the span, so the span holds the ledger's text
     if not is_number(fact):
-        return text
+        return text + mark
     attributes = f'.num data-claim="{fact.key}"'
     if fact.sources:
         attributes += f' data-sources="{" ".join(fact.sources)}" title="Sources: {", ".join(fact.sources)}"'
-    return f"[{text}]{{{attributes}}}"
+    return f"[{text}]{{{attributes}}}{mark}"
 
 
 def ledger(facts: Facts) -> dict:

@@ -7,6 +7,7 @@ so any number in the brief can be traced back to data rows (see docs/claims.sche
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
@@ -14,6 +15,7 @@ import yaml
 
 from . import numbers as fmt
 from .datapackage import BriefData
+from .grades import mark_weak_claims
 
 # What the computation assumes about the data. `validation.need_problems` checks each of these
 # before anything is computed, so a gap is reported with its file and row, not as a traceback.
@@ -21,6 +23,7 @@ INAUGURATION_TAG = "petro_inauguration"   # timeline tag whose year is the "sinc
 SINCE_INAUGURATION = ("coca_area_unodc", "cocaine_production_unodc")  # need a complete value for that year
 PAIRED = (("us_goods_exports", "us_goods_imports"), ("mpi_poverty_rural", "mpi_poverty_urban"))  # compared per period
 DIVISORS = ("coca_area_unodc", "colombia_venezuela_trade", "mpi_poverty_urban")  # "N times" divides by their values
+PARTIAL_MEASURES = ("cocaine_seizures", "us_goods_exports", "us_goods_imports")  # partial values shown in prose
 MINIMUM_OBSERVATIONS = {"petro_approval": 2}  # the direction compares the last two readings
 NEAR_PEAK = 0.05  # within 5% of the peak reads "just below" it
 
@@ -43,6 +46,7 @@ class Fact:
     sources: tuple[str, ...] = field(default_factory=tuple)
     method: str = ""
     rows: tuple[RowRef, ...] = field(default_factory=tuple)
+    weak: bool = False   # every source behind it is graded weak (grades.mark_weak_claims); printed with a mark
 
     def record(self) -> dict:
         record = asdict(self)
@@ -372,6 +376,29 @@ def product_facts(facts: Facts, data: BriefData) -> None:
                   unit="USD millions", period=str(row["year"]), rows=[row], method="as published")
 
 
+def _described(s: SeriesSummary, row) -> str:
+    """'849 metric tons in 2024 (through 26 December 2024)': a partial value with its cut-off."""
+    note = row["note"].rstrip(".")
+    if note and re.split(r"[–\s-]", note)[0] not in fmt.MONTHS:
+        note = note[0].lower() + note[1:]
+    return f"{s.text_of(row)} in {s.label_of(row)}" + (f" ({note})" if note else "")
+
+
+def partial_facts(facts: Facts, data: BriefData) -> None:
+    """Every partial value of a measure, each with its cut-off, so prose can show the latest
+    figures without comparing them with full years."""
+    for measure in PARTIAL_MEASURES:
+        s = summarise(data, measure)
+        if s.partial.empty:
+            continue
+        rows = [r for _, r in s.partial.iterrows()]
+        facts.add(f"{measure}.partials_described", " and ".join(_described(s, r) for r in rows),
+                  value=float(rows[-1]["value"]), unit=s.unit, period=", ".join(s.label_of(r) for r in rows),
+                  rows=rows, method="partial values with their cut-offs")
+        facts.add(f"{measure}.partial_span", rows[-1]["note"].split(";")[0].removesuffix(" only").rstrip("."),
+                  rows=rows[-1:], method="cut-off of latest partial")
+
+
 def edition_facts(facts: Facts, data: BriefData) -> None:
     accessed = data.sources["accessed"].max()
     facts.add("edition.data_as_of", fmt.date_label(accessed), method="latest access date")  # a date, not a statistic: left unmarked
@@ -399,4 +426,5 @@ def compute_facts(data: BriefData) -> Facts:
     people_facts(facts, data)
     product_facts(facts, data)
     edition_facts(facts, data)
-    return facts
+    partial_facts(facts, data)
+    return mark_weak_claims(facts, data)

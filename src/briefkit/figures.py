@@ -56,7 +56,7 @@ class FigureSpec:
             via = data.sources.loc[ids[0], "publisher"]
             return f"Source: {via}; accessed {accessed}."
         return (f"Source: {'; '.join(producers)}, as published in {len(ids)} documents "
-                f"listed under Sources; accessed {accessed}.")
+                f"listed in the brief's sources; accessed {accessed}.")
 
 
 # --- axes -------------------------------------------------------------------
@@ -263,9 +263,11 @@ def _coca_caption(f: Facts) -> str:
     coca, cocaine = "coca_area_unodc", "cocaine_production_unodc"
     highs = [f[f"{m}.record"].text.startswith("the highest") for m in (coca, cocaine)]
     same = f[f"{coca}.latest_period"].text == f[f"{cocaine}.latest_period"].text
+    # A record that rests on a leaked, unpublished estimate says so where it is stated.
+    leaked = " (leaked estimates)" if f["coca.leaked_period"].text == f[f"{coca}.latest_period"].text else ""
     if all(highs) and same:
-        return f"Coca cultivation and potential cocaine output reached record highs in {f[f'{coca}.latest_period'].text}"
-    return (f"Coca cultivation was {f[f'{coca}.latest'].text} in {f[f'{coca}.latest_period'].text}{_record(f, coca)}; "
+        return f"Coca cultivation and potential cocaine output reached record highs in {f[f'{coca}.latest_period'].text}{leaked}"
+    return (f"Coca cultivation was {f[f'{coca}.latest'].text} in {f[f'{coca}.latest_period'].text}{_record(f, coca)}{leaked}; "
             f"potential cocaine output {f[f'{cocaine}.latest'].text} in {f[f'{cocaine}.latest_period'].text}")
 
 
@@ -312,7 +314,10 @@ def _enforcement_caption(f: Facts) -> str:
         fall = f["eradication.change_from_peak"].text.removeprefix("down ")
         eradication = f"Forced eradication has fallen {fall} from its {peak.period} peak"
     seized, before = f["cocaine_seizures.latest"], f["cocaine_seizures.previous"]
-    if f["cocaine_seizures.record"].text.startswith("the highest"):
+    partial = f.get("cocaine_seizures.partial")
+    if partial is not None and partial.value > seized.value:  # a record year must not hide higher partial counts
+        seizures = f"seizures kept rising into {partial.period} (partial counts)"
+    elif f["cocaine_seizures.record"].text.startswith("the highest"):
         seizures = f"seizures reached a record in {seized.period}"
     else:
         seizures = f"seizures {'rose' if seized.value > before.value else 'fell'} in {seized.period}"
@@ -324,7 +329,8 @@ def _enforcement_alt(f: Facts) -> str:
             f"years without a published figure are blank. Right: cocaine seized, "
             f"{f['cocaine_seizures.latest'].text} in {f['cocaine_seizures.latest_period'].text}"
             f"{_record(f, 'cocaine_seizures')}"
-            + _partial(f, "cocaine_seizures", ", and {value} in {period}, a year not yet complete (hatched)") + ".")
+            + (f" among complete years; then {f['cocaine_seizures.partials_described'].text}, years not complete (hatched)"
+               if "cocaine_seizures.partials_described" in f else "") + ".")
 
 
 ENFORCEMENT = FigureSpec("enforcement", ("eradication_forced_manual", "cocaine_seizures"), draw_enforcement,

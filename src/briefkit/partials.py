@@ -12,8 +12,9 @@ from . import markdown as md
 from . import numbers as fmt
 from .datapackage import BriefData
 from .claims import marked
-from .facts import Facts
+from .facts import Facts, summarise
 from .figures import FIGURES, FigureSpec
+from .grades import GRADES, WEAK_MARK, weak_mark
 
 FIGURE_DIR_FROM_REPORTS = "../figures"
 
@@ -34,10 +35,10 @@ def source_note(text: str) -> str:
 
 
 def cite(data: BriefData, source_id: str) -> str:
-    """A footnote naming one source, linked; the Sources list gives the full URL and access date."""
+    """A short citation: the publisher, linked to its entry in the Sources list, which gives the
+    title, grade and URL (a footnote per stance would cost the brief a page)."""
     s = data.sources.loc[source_id]
-    title = md.link(f"\u201c{s['title']}\u201d", s["url"])
-    return f"[{md.text(s['publisher'])}, {title}.]{{.footnote}}"
+    return f" [({md.text(s['publisher'])})](#src-{source_id}){{.cite}}"
 
 
 def figure_block(spec: FigureSpec, data: BriefData, facts: Facts) -> str:
@@ -50,40 +51,55 @@ def figure_block(spec: FigureSpec, data: BriefData, facts: Facts) -> str:
 
 def trend_word(data: BriefData, measure: str, facts: Facts) -> str:
     """Short trend for tables: the record word if there is one, else the change on a year
-    earlier, else the change on the previous observation."""
+    earlier, else no trend at all: a change between two nearby counts (say, two months) is not one."""
     record = facts[f"{measure}.record"].text
     if record != "not a record":
         return "record high" if "highest" in record else "record low"
     change = facts[f"{measure}.change_1y"]
     if not change.text.startswith("no comparable"):
         return md.Markdown(marked(change))
-    return md.Markdown(f"{marked(facts[f'{measure}.change_previous'])} on {marked(facts[f'{measure}.previous_period'])}")
+    return "latest count found"
 
 
-def glance_table(data: BriefData, facts: Facts) -> str:
+def section_id(issue_id: str) -> str:
+    """The anchor of an issue's section in the brief (brief.qmd sets it on the heading)."""
+    return "issue-" + issue_id.replace("_", "-")
+
+
+def glance_table(data: BriefData, facts: Facts, linked: bool = False) -> str:
+    """The issues at a glance; `linked` makes each issue name a link to its section (the brief
+    has the sections, the summary does not)."""
     issues = data.table("issues").sort_values("order")
     links = data.table("issue_indicators")
     key = links[links["key"]].set_index("issue_id")["measure_id"]
     rows = []
     for _, issue in issues.iterrows():
         measure = key[issue["id"]]
+        status = summarise(data, measure).latest["status"]
+        qualifier = f", {status.replace('_', ' ')}" if status in ("leaked", "lower_bound") else ""
         indicator = md.Markdown(f"{md.text(data.measures.loc[measure, 'short_label'])}: "
-                                f"{marked(facts[f'{measure}.latest_short'])} ({marked(facts[f'{measure}.latest_period'])}); "
-                                f"{md.text(trend_word(data, measure, facts))}")
-        rows.append([md.strong(issue["title"]), issue["us_priority"], issue["colombia_priority"],
+                                f"{marked(facts[f'{measure}.latest_short'])} ({marked(facts[f'{measure}.latest_period'])}"
+                                f"{md.text(qualifier)}); {md.text(trend_word(data, measure, facts))}")
+        title = md.strong(issue["title"])
+        if linked:
+            title = md.Markdown(f"[{title}](#{section_id(issue['id'])})")
+        rows.append([title, issue["us_priority"], issue["colombia_priority"],
                      issue["alignment"].capitalize(), indicator])
     table = pipe_table(["Issue", "US priority", "Colombia's priority", "Alignment", "Key indicator"], rows,
                        [14, 22, 22, 10, 22], "The issues at a glance", "tbl-glance")
     return table + source_note(
-        "Source: issue registry and indicators in this brief's data package; stances are the authors' "
-        "summary of the sources cited in each section.")
+        "Source: priorities summarise the stances cited in each section; indicators come from this brief's "
+        f"data package ({WEAK_MARK} rests only on weak sources). Alignment is the authors' judgement.")
 
 
 def stances(data: BriefData, issue_id: str) -> str:
+    """Each side's stance, named for the government that held it (the Petro government until the handover)."""
     issue = data.table("issues").set_index("id").loc[issue_id]
-    return (f"**Washington.** {md.text(issue['us_stance'])}{cite(data, issue['us_source_id'])}\n\n"
-            f"**Bogotá.** {md.text(issue['colombia_stance'])}{cite(data, issue['colombia_source_id'])} "
-            f"*Alignment: {md.text(issue['alignment'])}.*\n")
+    handover = data.table("timeline").set_index("tag").loc["handover", "date"]
+    us, co = issue["us_source_id"], issue["colombia_source_id"]
+    return (f"**Washington (Trump administration).** {md.text(issue['us_stance'])}{weak_mark(data, us)}{cite(data, us)}\n\n"
+            f"**Bogotá (Petro government, to {fmt.date_label(handover)}).** {md.text(issue['colombia_stance'])}"
+            f"{weak_mark(data, co)}{cite(data, co)} *Alignment: {md.text(issue['alignment'])}.*\n")
 
 
 def watch(data: BriefData, issue_id: str) -> str:
@@ -92,19 +108,24 @@ def watch(data: BriefData, issue_id: str) -> str:
 
 
 def schedule_note(data: BriefData, event: pd.Series) -> str:
-    """Scheduled events are marked; once their date has passed, the sources still only give the schedule."""
+    """Scheduled events are marked; once their date has passed without a sourced outcome, the brief says so."""
     if event["status"] != "scheduled":
         return ""
-    return " (as scheduled)" if event["date"] <= data.sources["accessed"].max() else " (scheduled)"
+    return " (scheduled; no outcome found)" if event["date"] <= data.sources["accessed"].max() else " (scheduled)"
 
 
 def timeline_table(data: BriefData) -> str:
-    events = data.table("timeline").sort_values("date", kind="stable")
-    rows = [[fmt.date_label(e["date"]) + schedule_note(data, e), e["event"]] for _, e in events.iterrows()]
-    table = pipe_table(["Date", "Event"], rows, [12, 88], "The relationship since August 2022", "tbl-timeline")
+    """The events the key-dates table does not show (those without a label), each with its source."""
+    events = data.table("timeline")
+    events = events[events["label"] == ""].sort_values("date", kind="stable")
+    rows = [[fmt.date_label(e["date"]) + schedule_note(data, e),
+             md.Markdown(md.text(e["event"]) + weak_mark(data, e["source_id"]))]
+            for _, e in events.iterrows()]
+    table = pipe_table(["Date", "Event"], rows, [12, 88], "Other events since August 2022 (key dates are tabled under Context)",
+                       "tbl-timeline")
     publishers = len(set(events["source_id"]))
-    return table + source_note(f"Source: {publishers} press and official reports listed under Sources; "
-                               f"one report per event.")
+    return table + source_note(f"Source: {publishers} press and official reports listed under Sources, one per event; "
+                               f"{WEAK_MARK} marks an event reported only by a weak source.")
 
 
 def meeting_outcomes(data: BriefData) -> str:
@@ -115,7 +136,8 @@ def meeting_outcomes(data: BriefData) -> str:
     after = events[(pd.to_datetime(events["date"]) >= day) & (pd.to_datetime(events["date"]) <= day + pd.Timedelta(days=7))
                    & (events["tag"] != "meeting")]
     outcome_prefix = re.compile(r"^Meeting outcome \([^)]*\):\s*")
-    lines = [f"- {md.text(outcome_prefix.sub('', e['event']))}{cite(data, e['source_id'])}" for _, e in after.iterrows()]
+    lines = [f"- {md.text(outcome_prefix.sub('', e['event']))}{weak_mark(data, e['source_id'])}{cite(data, e['source_id'])}"
+             for _, e in after.iterrows()]
     return "\n".join(lines) + "\n"
 
 
@@ -123,10 +145,12 @@ def key_dates_table(data: BriefData) -> str:
     """The labelled events, one line each: the relationship at a glance."""
     events = data.table("timeline")
     events = events[events["label"] != ""].sort_values("date", kind="stable")
-    rows = [[fmt.date_label(e["date"]), e["label"] + schedule_note(data, e)] for _, e in events.iterrows()]
+    rows = [[fmt.date_label(e["date"]), e["label"] + weak_mark(data, e["source_id"]) + schedule_note(data, e)]
+            for _, e in events.iterrows()]
     table = pipe_table(["Date", "Event"], rows, [15, 27], "Key dates", "tbl-keydates")
     return ("::: {.table-half}\n" + table
-            + source_note("Source: dated reports cited for each event in Appendix A.") + ":::\n")
+            + source_note(f"Source: one dated report per event, listed under Sources; {WEAK_MARK} weak sources only.")
+            + ":::\n")
 
 
 def products_table(data: BriefData, facts: Facts) -> str:
@@ -169,38 +193,65 @@ def caveats_list(data: BriefData) -> str:
     lines = []
     for _, row in flagged.iterrows():
         m = data.measures.loc[row["measure"]]
-        text = f"{m['short_label']}, {fmt.period_label(row['period'], m['period_kind'])}: {row['status'].replace('_', ' ')}"
+        text = f"{m['short_label']}, {fmt.period_label(row['period'], m['period_kind'])}"
+        if row["status"] != "final":
+            text += f": {row['status'].replace('_', ' ')}"
         if row["note"]:
-            text += f". {row['note']}"
+            text += f"{'.' if row['status'] != 'final' else ':'} {row['note']}"
         lines.append(f"- {md.text(text)}")
     return "::: {.caveats}\n" + "\n".join(lines) + "\n:::\n"
 
 
 def display_url(url: str) -> str:
-    """The URL without its scheme, which print readers do not need."""
+    """The URL as printed: without its scheme, which print readers do not need, otherwise intact."""
     return re.sub(r"^https?://(www\.)?", "", url)
 
 
+GRADE_DEFINITIONS = {"official": "government or UN publication",
+                     "established": "recognised news organisation or research body, or its wire copy",
+                     "weak": "aggregator, reprint, mirror or unknown site"}
+
+
+def grade_marker(grade: str) -> md.Markdown:
+    """A grade as a one-letter marker (O, E, W) that the list's legend explains."""
+    return md.Markdown(f"[{grade[0].upper()}]{{.grade title={md.attribute(grade)}}}")
+
+
 def sources_list(data: BriefData) -> str:
-    """Every source, grouped by publisher (titles and per-row use are in the data package)."""
-    items = data.sources.sort_values(["publisher", "url"], key=lambda column: column.str.lower())
+    """Every source with its publisher, title, grade and URL (intact), grouped by publisher; the
+    access date is given once when all sources share it, and grades are one-letter markers."""
+    items = data.sources.sort_values(["publisher", "title", "url"], key=lambda column: column.str.lower())
     dates = items["accessed"].unique()
     one_date = len(dates) == 1
     entries = []
     for publisher, group in items.groupby("publisher", sort=False):
-        links = [md.link(display_url(s['url']), s['url']) + f"{{#src-{s.name}}}"
-                 + ("" if one_date else f" (accessed {fmt.date_label(s['accessed'])})") for _, s in group.iterrows()]
-        entries.append(f"- {md.strong(publisher)}: " + "; ".join(links) + ".")
+        one_grade = group["grade"].nunique() == 1
+        links = [md.text(s["title"]) + ("" if one_grade else " " + grade_marker(s["grade"])) + " "
+                 + md.link(display_url(s["url"]), s["url"]) + f"{{#src-{s.name}}}"
+                 + ("" if one_date else f" (read {md.text(fmt.date_label(s['accessed']))})") for _, s in group.iterrows()]
+        head = md.strong(publisher) + (" " + grade_marker(group["grade"].iloc[0]) if one_grade else "")
+        entries.append(f"- {head}: " + "; ".join(links) + ".")
+    counts = items["grade"].value_counts()
+    legend = "; ".join(f"{grade_marker(g)} {g} ({GRADE_DEFINITIONS[g]}): {counts.get(g, 0)}" for g in GRADES)
     intro = (f"All {len(items)} sources were read on {fmt.date_label(dates[0])}. " if one_date
              else f"The {len(items)} sources were read on the dates shown. ")
-    intro += "The data package gives, for each, a description and the rows it supports.\n\n"
+    intro += f"Grades: {legend}. The data package gives, for each source, the rows it supports.\n\n"
     return intro + "::: {.sources}\n" + "\n".join(entries) + "\n:::\n"
+
+
+def options_list(data: BriefData) -> str:
+    """One option per issue, in neutral words, with the evidence behind it and its trade-offs."""
+    issues = data.table("issues").sort_values("order")
+    items = [f"- {md.strong(i['title'] + '.')} {md.text(i['option'])} *Evidence:* {md.text(i['evidence'])} "
+             f"*Trade-offs:* {md.text(i['tradeoffs'])}" for _, i in issues.iterrows()]
+    return "::: {.options}\n" + "\n".join(items) + "\n:::\n"
 
 
 def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
     """Every generated piece, by file name."""
     parts = {f"fig-{name}.md": figure_block(spec, data, facts) for name, spec in FIGURES.items()}
     parts["glance.md"] = glance_table(data, facts)
+    parts["glance-linked.md"] = glance_table(data, facts, linked=True)
     for issue_id in data.table("issues")["id"]:
         parts[f"stances-{issue_id}.md"] = stances(data, issue_id)
         parts[f"watch-{issue_id}.md"] = watch(data, issue_id)
@@ -211,6 +262,7 @@ def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
     parts["measures.md"] = measures_table(data)
     parts["caveats.md"] = caveats_list(data)
     parts["sources.md"] = sources_list(data)
+    parts["options.md"] = options_list(data)
     return parts
 
 
