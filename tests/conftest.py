@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,16 @@ def data():
 @pytest.fixture(scope="session")
 def computed(data):
     return facts.compute_facts(data)
+
+
+def publish_on(data_folder: Path, date: str) -> None:
+    """Move the edition date of a data package copy to `date` if that is later (an edit that moves
+    the data date past the edition needs a later edition)."""
+    descriptor = data_folder / "datapackage.yaml"
+    text = descriptor.read_text(encoding="utf-8")
+    current = re.search(r'(?m)^edition_date: "(.*)"$', text).group(1)
+    later = max(current, date)
+    descriptor.write_text(text.replace(f'edition_date: "{current}"', f'edition_date: "{later}"'), encoding="utf-8")
 
 
 def copy_project(target: Path) -> Path:

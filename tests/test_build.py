@@ -98,7 +98,7 @@ def test_pdf_states_hand_checked_numbers(built):
     # Migración Colombia figures read through mirrors and reprints).
     for expected in ["261,000 hectares", "3,001 metric tons", "$1.6 billion surplus†", "$37.3 billion†",
                      "$722 million† in FY2024", "2.8 million† Venezuelans", "49.1%", "up 73% since 2022",
-                     "down 93%", "Page 1 of", "Edition of 25 November 2026, with data read that day",
+                     "down 93%", "Page 1 of", "Edition of 26 November 2026 · Data read on 25 November 2026",
                      "849 metric tons in 2024 (through 26 December 2024) and 928 metric tons in 2025"]:
         assert expected in text, expected
 
@@ -155,8 +155,8 @@ def test_same_html_gives_the_same_pdf_bytes(built):
     import datetime as dt
 
     html = (built / "_output" / "summary.html").read_text(encoding="utf-8")
-    first, _ = pdf_from_html(html, dt.date(2026, 11, 25), attachments=data_files(built))
-    second, _ = pdf_from_html(html, dt.date(2026, 11, 25), attachments=data_files(built))
+    first, _ = pdf_from_html(html, dt.date(2026, 11, 26), attachments=data_files(built))
+    second, _ = pdf_from_html(html, dt.date(2026, 11, 26), attachments=data_files(built))
     assert first == second
     assert first == (built / "_output" / "summary.pdf").read_bytes()
 

@@ -71,6 +71,8 @@ import pytest  # noqa: E402
 
 from briefkit import datapackage, facts, paths, validation  # noqa: E402
 
+from .conftest import publish_on  # noqa: E402
+
 
 @pytest.fixture()
 def edited(tmp_path):
@@ -101,6 +103,7 @@ def edited(tmp_path):
             self.write(file, self.rows(file) + [row])
 
         def facts(self):
+            publish_on(folder, max(r["accessed"] for r in self.rows("sources.csv")))
             assert validation.validate(folder / "datapackage.yaml") == []
             return facts.compute_facts(datapackage.BriefData(folder))
 

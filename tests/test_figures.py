@@ -2,8 +2,8 @@
 figure shows (a new maximum, then a new minimum), nothing drawn is clipped, the new period has a
 tick label, and the caption and alt text name the new latest value. Checked on the matplotlib
 objects, not on pixels."""
-import shutil
 import os
+import shutil
 import subprocess
 import sys
 
@@ -12,6 +12,8 @@ import pytest
 from matplotlib.text import Text
 
 from briefkit import datapackage, facts, figures, paths, validation
+
+from .conftest import publish_on
 
 
 def later_period(period: str) -> str:
@@ -47,6 +49,7 @@ def extend(tmp_path, spec: figures.FigureSpec, extreme: str) -> tuple[datapackag
     sources = pd.read_csv(root / "sources.csv", dtype=str, keep_default_na=False)
     sources["accessed"] = f"{max(int(p[:4]) for p in new_periods.values()) + 1}-12-31"
     sources.to_csv(root / "sources.csv", index=False)
+    publish_on(root, sources["accessed"].max())
     assert validation.validate(root / "datapackage.yaml") == []
     return datapackage.load(root), new_periods
 

@@ -53,7 +53,7 @@ def test_colophon_is_on_the_last_page_only(built):
     assert pages == [i == last for i in range(len(document))]
     text = pdf_text(path)
     head = git(built, "rev-parse", "HEAD").strip()
-    assert f"Colophon. Edition of 25 November 2026, data as of 25 November 2026. Built from commit {head[:12]};" in text
+    assert f"Colophon. Edition of 26 November 2026, data as of 25 November 2026. Built from commit {head[:12]};" in text
 
 
 def test_colophon_flags_a_dirty_tree(tmp_path):

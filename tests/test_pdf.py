@@ -18,7 +18,7 @@ from briefkit.pdf import PdfError, data_files
 from briefkit.render import Report
 
 EDITIONS = ["brief", "summary"]
-EDITION_DATE = "25 November 2026"        # data_as_of of the data in the repository
+EDITION_DATE = "26 November 2026"        # edition_date in data/datapackage.yaml
 STANDARD_BLEND_MODES = {"/Normal", "/Compatible", "/Multiply", "/Screen", "/Overlay", "/Darken", "/Lighten",
                         "/ColorDodge", "/ColorBurn", "/HardLight", "/SoftLight", "/Difference", "/Exclusion",
                         "/Hue", "/Saturation", "/Color", "/Luminosity"}
@@ -89,7 +89,7 @@ def test_document_info_names_the_edition_and_its_date(built, pdfs, edition):
     assert str(info.Author) == expected["author"]
     assert str(info.Subject) == expected["description"]
     assert str(info.Keywords) == ", ".join(expected["keywords"])
-    assert str(info.CreationDate) == str(info.ModDate) == "D:20261125"      # the edition date, not today
+    assert str(info.CreationDate) == str(info.ModDate) == "D:20261126"      # the edition date, not today
     assert str(pdfs[edition].Root.Lang) == "en-US"
 
 
@@ -101,7 +101,7 @@ def test_xmp_agrees_with_the_document_info_and_declares_pdfa3a_and_pdfua1(pdfs, 
     assert xmp["dc:description"] == str(info.Subject)
     assert xmp["pdf:Keywords"] == str(info.Keywords)
     assert xmp["pdf:Producer"] == str(info.Producer)
-    assert xmp["xmp:CreateDate"] == xmp["xmp:ModifyDate"] == "2026-11-25"
+    assert xmp["xmp:CreateDate"] == xmp["xmp:ModifyDate"] == "2026-11-26"
     assert xmp.pdfa_status == "3A"
     assert xmp["pdfuaid:part"] == "1"
 
@@ -113,7 +113,7 @@ def test_html_carries_the_same_description(built, pdfs, edition):
     assert html.meta["author"] == str(info.Author)
     assert html.meta["description"] == str(info.Subject)
     assert html.meta["keywords"] == str(info.Keywords)
-    assert html.meta["dcterms.created"] == html.meta["dcterms.modified"] == "2026-11-25"
+    assert html.meta["dcterms.created"] == html.meta["dcterms.modified"] == "2026-11-26"
     assert html.mains == 1
 
 

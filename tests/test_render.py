@@ -8,7 +8,8 @@ from briefkit import BriefError, paths
 from briefkit.render import RenderError, Report, build, pdf_from_html, resolve_shortcodes
 
 VARIABLES = {"coca": {"latest": "261,000 hectares"},
-             "edition": {"data_as_of_iso": "2026-11-25", "data_as_of": "25 November 2026"}}
+             "edition": {"data_as_of_iso": "2026-11-25", "data_as_of": "25 November 2026",
+                         "date_iso": "2026-11-26", "date": "26 November 2026"}}
 
 
 def test_shortcodes_resolve_like_quarto(tmp_path):

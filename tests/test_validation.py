@@ -78,3 +78,15 @@ def test_malformed_csv(data_copy):
     [problem] = problems(data_copy)
     assert problem.startswith(f"{data_copy / 'trade.csv'}, row 4")
     assert "extra cell ('surplus-cell')" in problem
+
+
+@pytest.mark.parametrize("date, message", [
+    ("2026-11-24", "2026-11-24 is before the data date 2026-11-25"),
+    ("next week", "'next week' is not a date"),
+])
+def test_edition_date_is_a_date_on_or_after_the_data_date(data_copy, date, message):
+    descriptor = data_copy / "datapackage.yaml"
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('edition_date: "2026-11-26"',
+                                                                          f'edition_date: "{date}"'), encoding="utf-8")
+    found = problems(data_copy)
+    assert len(found) == 1 and "column 'edition_date'" in found[0] and message in found[0], found

@@ -53,7 +53,7 @@ def variables() -> None:
     write_variables(facts, paths.VARIABLES, paths.CLAIMS)
     write_partials(build_partials(data, facts), paths.PARTIALS)
     write_fonts(paths.BUILD / "fonts")
-    write_colophon(BuildInfo.current(engine()), facts["edition.data_as_of"].text)  # `quarto render` includes it too
+    write_colophon(BuildInfo.current(engine()), facts["edition.data_as_of"].text, facts["edition.date"].text)  # `quarto render` includes it too
     if content_fingerprint() != before or not paths.CONTENT_STAMP.exists():
         paths.CONTENT_STAMP.touch()  # make re-renders the editions only when what they include changed
     print(f"wrote {len(facts)} facts to _variables.yml and the partials to _build/partials/")
@@ -75,7 +75,7 @@ def render(names: list[str]) -> None:
     check_reports([paths.REPORTS / f"{name}.qmd" for name in names] + sorted(paths.REPORTS.glob("_*.qmd")), paths.ROOT)
     variables = yaml.safe_load(paths.VARIABLES.read_text(encoding="utf-8"))
     info = BuildInfo.current(engine())
-    write_colophon(info, lookup(variables, "edition.data_as_of"))
+    write_colophon(info, lookup(variables, "edition.data_as_of"), lookup(variables, "edition.date"))
     for name in names:
         html, pdf, pages = build(Report(paths.REPORTS / f"{name}.qmd"), variables)
         print(f"wrote {html.relative_to(paths.ROOT)} and {pdf.relative_to(paths.ROOT)} "

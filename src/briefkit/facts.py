@@ -403,6 +403,9 @@ def edition_facts(facts: Facts, data: BriefData) -> None:
     accessed = data.sources["accessed"].max()
     facts.add("edition.data_as_of", fmt.date_label(accessed), method="latest access date")  # a date, not a statistic: left unmarked
     facts.add("edition.data_as_of_iso", accessed, method="latest access date")
+    edition = str(data.descriptor["edition_date"])
+    facts.add("edition.date", fmt.date_label(edition), method="edition_date in datapackage.yaml")
+    facts.add("edition.date_iso", edition, method="edition_date in datapackage.yaml")
     facts.add("edition.source_count", str(len(data.sources)), value=len(data.sources), method="count")
     timeline = data.table("timeline").assign(table="timeline")
     occurred = timeline[timeline["status"] == "occurred"]

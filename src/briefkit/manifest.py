@@ -61,7 +61,7 @@ def tool_versions(engine: str) -> dict[str, str]:
     return tools
 
 
-def colophon(info: BuildInfo, data_as_of: str) -> str:
+def colophon(info: BuildInfo, data_as_of: str, edition: str | None = None) -> str:
     """Markdown for the last page: edition, data date, commit (flagged when dirty), engine."""
     if info.commit is None:
         origin = "outside a git checkout, so no commit is recorded"
@@ -69,14 +69,15 @@ def colophon(info: BuildInfo, data_as_of: str) -> str:
         origin = f"from commit `{info.commit[:12]}`" + (" with uncommitted changes" if info.dirty else "")
     engine = f"{info.engine} {info.tools[info.engine]}"
     return ("::: {.colophon}\n"
-            f"**Colophon.** Edition of {data_as_of}, data as of {data_as_of}. Built {origin}; "
+            f"**Colophon.** Edition of {edition or data_as_of}, data as of {data_as_of}. Built {origin}; "
             f"{engine} engine, WeasyPrint {info.tools['weasyprint']}. Each number's data rows and sources: "
             "`claims.json`; checksums of every input and output: `manifest.json`.\n:::\n")
 
 
-def write_colophon(info: BuildInfo, data_as_of: str, folder: Path = paths.PARTIALS) -> None:
+def write_colophon(info: BuildInfo, data_as_of: str, edition: str | None = None,
+                   folder: Path = paths.PARTIALS) -> None:
     """Rewritten only when its words change: make re-renders the editions when a partial is newer."""
-    target, text = folder / "colophon.md", colophon(info, data_as_of).encode("utf-8")
+    target, text = folder / "colophon.md", colophon(info, data_as_of, edition).encode("utf-8")
     if not target.exists() or target.read_bytes() != text:
         write_atomically(target, text)
 

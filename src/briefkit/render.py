@@ -192,9 +192,9 @@ def quarto_html(report: Report) -> str:
 def described(html: str, report: Report, variables: dict) -> str:
     """The edition's own <title>, <meta> and <main> (describe.py); the same whichever engine
     wrote the HTML, and a no-op on HTML that is already described (Quarto's post-render)."""
-    edition = dt.date.fromisoformat(str(lookup(variables, "edition.data_as_of_iso")))
+    edition = dt.date.fromisoformat(str(lookup(variables, "edition.date_iso")))
     return describe(html, EditionMetadata.of(report.front_matter, shown(report.qmd), edition,
-                                             str(lookup(variables, "edition.data_as_of"))))
+                                             str(lookup(variables, "edition.date"))))
 
 
 def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tuple[Path, Path, int]:
@@ -204,7 +204,7 @@ def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tupl
     if external:
         raise RenderError(f"{shown(report.qmd)}: the HTML refers to resources that are not embedded "
                           f"(missing file, or no `embed-resources: true`): {', '.join(external[:5])}")
-    edition = dt.date.fromisoformat(str(lookup(variables, "edition.data_as_of_iso")))
+    edition = dt.date.fromisoformat(str(lookup(variables, "edition.date_iso")))
     html = described(html, report, variables)
     pdf, pages = pdf_from_html(html, edition, attachments=data_files())
     low, high = report.page_budget

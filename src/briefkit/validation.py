@@ -373,8 +373,25 @@ def validate(descriptor: Path | None = None) -> list[Problem]:
         except Exception as exc:  # frictionless gives up on a file it cannot parse at all
             return [Problem(f"{folder}/{descriptor.name}", None, None, f"a table cannot be read ({exc})")]
     if not problems:
+        problems = edition_problems(folder, descriptor, BriefData(root))
+    if not problems:
         problems = need_problems(folder, BriefData(root))
     return problems
+
+
+def edition_problems(folder: str, descriptor: Path, data: BriefData) -> list[Problem]:
+    """`edition_date` in the descriptor: an ISO date, on or after the data date."""
+    where = f"{folder}/{descriptor.name}"
+    raw = data.descriptor.get("edition_date")
+    try:
+        edition = dt.date.fromisoformat(str(raw))
+    except ValueError:
+        return [Problem(where, None, "edition_date", f"{raw!r} is not a date: write the publication date as YYYY-MM-DD")]
+    as_of = dt.date.fromisoformat(str(data.sources["accessed"].max()))
+    if edition < as_of:
+        return [Problem(where, None, "edition_date", f"{edition} is before the data date {as_of} (the latest "
+                        f"'accessed' in sources.csv): an edition cannot predate its data")]
+    return []
 
 
 def check(descriptor: Path | None = None) -> None:
