@@ -15,22 +15,37 @@ export PYTHONPATH := $(CURDIR)/src
 READY       := $(VENV)/.ready
 ENGINE      ?= auto
 export BRIEF_ENGINE := $(ENGINE)
+# When this build started, for the total time on its last line (inherited by the make that
+# Quarto runs before rendering, and by make's restart after it rebuilds _build/deps.mk).
+ifndef BRIEF_BUILD_START
+export BRIEF_BUILD_START := $(shell date +%s.%N)
+endif
 
 REPORTS     := brief summary
 REPORT_DEPS := $(wildcard reports/style/*.css) $(wildcard reports/filters/*.lua) $(wildcard reports/_*.qmd) _quarto.yml
 OUTPUTS     := $(foreach r,$(REPORTS),_output/$(r).pdf _output/$(r).html)
+# Recorded editions: the brief says what changed since the latest (the folder counts, for a deletion).
+EDITIONS    := $(wildcard editions editions/*.json)
 
 .DEFAULT_GOAL := report
 .DELETE_ON_ERROR:
 # An interrupted render must not cost the last good pair: make never deletes these
 # (briefkit replaces both files together, or neither).
 .PRECIOUS: _output/%.pdf _output/%.html
-.PHONY: report check prepare describe test bench setup lock clean help FORCE
+.PHONY: report edition check prepare describe test bench setup lock clean help FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
 
-report: $(OUTPUTS) ## Build _output/brief.{pdf,html} and _output/summary.{pdf,html}
+report: _build/report.done ## Build _output/brief.{pdf,html} and _output/summary.{pdf,html}
+
+# The build's last line (outputs, pages, total time), printed only when an edition was rebuilt.
+_build/report.done: $(OUTPUTS)
+	@$(PY) -m briefkit built $(REPORTS)
+	@touch $@
+
+edition: report ## Record the current build as editions/<edition date>.json (EDITION_FORCE=1 replaces one)
+	@EDITION_FORCE=$(EDITION_FORCE) $(PY) -m briefkit edition
 
 setup: $(READY) prepare ## Create .venv from the lock file and the generated inputs `quarto render` includes
 
@@ -70,22 +85,23 @@ $(DATA_FILES):
 	@$(PY) -m briefkit check
 
 _build/check.ok: $(DATA_FILES) $(CHECK_CODE) | $(READY)
-	$(PY) -m briefkit check
+	@$(PY) -m briefkit check
 	@touch $@
 
 # All figures are drawn in one process (start-up costs more than drawing). An SVG is
 # rewritten only when its bytes change, so unchanged figures do not re-render the editions.
 # A deleted SVG forces a redraw (FORCE is never up to date).
 _build/figures.ok: $(DATA_FILES) $(FIGURE_CODE) $(if $(filter-out $(wildcard $(FIGURE_FILES)),$(FIGURE_FILES)),FORCE) | _build/check.ok
-	$(PY) -m briefkit figure $(FIGURE_NAMES)
+	@$(PY) -m briefkit figure $(FIGURE_NAMES)
 	@touch $@
 figures/%.svg: _build/figures.ok ;
 FORCE:
 
 # `variables` writes _variables.yml and the partials only when they change, and then
-# touches _build/content.stamp; the editions depend on that stamp, not on the step.
-_build/variables.ok: $(DATA_FILES) $(VARIABLES_CODE) | _build/check.ok
-	$(PY) -m briefkit variables
+# touches _build/content.stamp; the editions depend on that stamp, not on the step. It also
+# compares with the latest recorded edition, and reads which facts page 1 shows.
+_build/variables.ok: $(DATA_FILES) $(VARIABLES_CODE) $(EDITIONS) reports/_edition.qmd reports/_bluf.qmd | _build/check.ok
+	@$(PY) -m briefkit variables
 	@touch $@
 _build/content.stamp: _build/variables.ok ;
 
@@ -96,4 +112,4 @@ describe: ## Quarto's post-render: describe the HTML it wrote (title, meta, <mai
 
 # One target, two files: the HTML and the PDF of an edition are written together.
 _output/%.pdf _output/%.html: reports/%.qmd _build/content.stamp $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
-	$(PY) -m briefkit render $*
+	@$(PY) -m briefkit render $*

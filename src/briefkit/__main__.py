@@ -5,6 +5,8 @@
     python -m briefkit variables          write _variables.yml, _build/claims.json, partials, fonts
     python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}, claims.json, manifest.json
     python -m briefkit describe [HTML...] give Quarto-rendered HTML the edition's title, meta and <main>
+    python -m briefkit built REPORT...    the outputs, their page counts and the build's total time
+    python -m briefkit edition            record the current build as editions/<data date>.json
     python -m briefkit deps               print what each step reads, for make (_build/deps.mk)
     python -m briefkit doctor             check that WeasyPrint's system libraries are present
 
@@ -15,34 +17,39 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 from . import BriefError, paths
 
 
-def check() -> None:
+# Each step returns what it did; main prints it as one line with the step's time, e.g.
+# "check       data package valid (0.8 s)"; further lines of the result follow as they are.
+def check() -> str:
     from .validation import check as check_package
 
     check_package()
-    print("data package valid: data/datapackage.yaml")
+    return "data package valid: data/datapackage.yaml"
 
 
-def figure(names: list[str]) -> None:
+def figure(names: list[str]) -> str:
     from .datapackage import load
     from .figures import FIGURES, render
 
+    unknown = [name for name in names if name not in FIGURES]
+    if unknown:
+        raise SystemExit(f"unknown figure {unknown[0]!r}; known: {', '.join(FIGURES)}")
     data = load()
     for name in names:
-        if name not in FIGURES:
-            raise SystemExit(f"unknown figure {name!r}; known: {', '.join(FIGURES)}")
         render(FIGURES[name], data, paths.FIGURES / f"{name}.svg")
-        print(f"wrote figures/{name}.svg")
+    return f"drew {len(names)} figures in figures/"
 
 
-def variables() -> None:
+def variables() -> str:
     from .datapackage import load
     from .facts import compute_facts
     from .fonts import write_fonts
     from .partials import build_partials, write_partials
+    from .claims import ledger
     from .manifest import BuildInfo, write_colophon
     from .render import engine
     from .variables import write_variables
@@ -54,9 +61,51 @@ def variables() -> None:
     write_partials(build_partials(data, facts), paths.PARTIALS)
     write_fonts(paths.BUILD / "fonts")
     write_colophon(BuildInfo.current(engine()), facts["edition.data_as_of"].text, facts["edition.date"].text)  # `quarto render` includes it too
+    changes = write_changes(data, ledger(facts), facts["edition.date_iso"].text)
     if content_fingerprint() != before or not paths.CONTENT_STAMP.exists():
         paths.CONTENT_STAMP.touch()  # make re-renders the editions only when what they include changed
-    print(f"wrote {len(facts)} facts to _variables.yml and the partials to _build/partials/")
+    return f"wrote {len(facts)} facts to _variables.yml and the partials to _build/partials/\n{'changes':<11} {changes}"
+
+
+def write_changes(data, current: dict, current_date: str) -> str:
+    """What changed since the latest recorded edition: the brief's partials, and the terminal's summary."""
+    from . import editions
+    from .variables import write_if_changed
+
+    edition = editions.latest(before=current_date)
+    first = editions.page_one_keys()
+    changes = editions.compare(edition, editions.snapshot(current, data), first) if edition else None
+    names = data.measures["short_label"].to_dict()
+    write_if_changed(paths.PARTIALS / "changes.md", editions.changes_section(changes, names))
+    write_if_changed(paths.PARTIALS / "changes-page1.md", editions.page_one_line(changes, first, names))
+    return editions.terminal_summary(changes, names).replace("\n", "\n" + " " * 12)
+
+
+def edition() -> str:
+    """Record the current build (_build/claims.json, the timeline, the sources) as an edition."""
+    import json
+
+    from . import editions
+    from .datapackage import load
+
+    if not paths.CLAIMS.exists():
+        raise editions.EditionError("_build/claims.json is missing: run `make edition`, which builds it first.")
+    edition = editions.record(json.loads(paths.CLAIMS.read_text(encoding="utf-8")), load(),
+                              force=os.environ.get("EDITION_FORCE") == "1")
+    return f"recorded {edition.relative_to(paths.ROOT)}: commit it to publish the edition"
+
+
+def built(names: list[str]) -> str:
+    """The build's last line: the outputs, their page counts and the time since make started."""
+    import pypdfium2
+
+    outputs = []
+    for name in names:
+        pdf = paths.OUTPUT / f"{name}.pdf"
+        outputs.append(f"{pdf.relative_to(paths.ROOT)} ({len(pypdfium2.PdfDocument(pdf))} pages)")
+    started = os.environ.get("BRIEF_BUILD_START", "").rstrip("N").rstrip(".")  # `date +%s.%N`; BSD date has no %N
+    total = f" in {time.time() - float(started):.1f} s" if started.replace(".", "").isdigit() else ""
+    return f"{', '.join(outputs)} and their HTML, built{total}"
 
 
 def content_fingerprint() -> dict[str, int]:
@@ -65,7 +114,7 @@ def content_fingerprint() -> dict[str, int]:
     return {str(f): f.stat().st_mtime_ns for f in files if f.exists()}
 
 
-def render(names: list[str]) -> None:
+def render(names: list[str]) -> str:
     import yaml
 
     from .literals import check_reports
@@ -76,11 +125,12 @@ def render(names: list[str]) -> None:
     variables = yaml.safe_load(paths.VARIABLES.read_text(encoding="utf-8"))
     info = BuildInfo.current(engine())
     write_colophon(info, lookup(variables, "edition.data_as_of"), lookup(variables, "edition.date"))
+    done = []
     for name in names:
         html, pdf, pages = build(Report(paths.REPORTS / f"{name}.qmd"), variables)
-        print(f"wrote {html.relative_to(paths.ROOT)} and {pdf.relative_to(paths.ROOT)} "
-              f"({pages} pages, {engine()} engine)")
+        done.append(f"{html.relative_to(paths.ROOT)} and {pdf.relative_to(paths.ROOT)} ({pages} pages)")
     write_manifest(info, names)
+    return f"wrote {'; '.join(done)} with the {engine()} engine"
 
 
 def describe(files: list[str]) -> None:
@@ -134,11 +184,17 @@ def main(argv: list[str]) -> None:
         return
     command, args = argv[0], argv[1:]
     commands = {"check": lambda: check(), "figure": lambda: figure(args), "variables": lambda: variables(),
-                "render": lambda: render(args), "describe": lambda: describe(args), "deps": lambda: deps(), "doctor": lambda: doctor()}
+                "render": lambda: render(args), "describe": lambda: describe(args), "built": lambda: built(args),
+                "edition": lambda: edition(), "deps": lambda: deps(), "doctor": lambda: doctor()}
     if command not in commands:
         raise SystemExit(f"unknown command {command!r}\n{__doc__}")
     try:
-        commands[command]()
+        started = time.perf_counter()
+        result = commands[command]()
+        if result is not None:
+            first, *more = result.split("\n")
+            timing = "" if command == "built" else f" ({time.perf_counter() - started:.1f} s)"
+            print("\n".join([f"{'report' if command == 'built' else command:<11} {first}{timing}", *more]), flush=True)
     except BriefError as exc:
         fail(str(exc))
     except OSError as exc:  # PermissionError, a missing file, a full disk ...

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).parent
 STEP_MODULES = {
     "CHECK_CODE": ["validation"],
     "FIGURE_CODE": ["figures"],
-    "VARIABLES_CODE": ["facts", "partials", "variables", "fonts"],
+    "VARIABLES_CODE": ["facts", "partials", "variables", "fonts", "editions"],
     "RENDER_CODE": ["render"],
 }
 

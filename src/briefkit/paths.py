@@ -15,4 +15,4 @@ QUARTO_OUTPUT = BUILD / "quarto"  # output-dir in _quarto.yml
 CONTENT_STAMP = BUILD / "content.stamp"  # touched when _variables.yml or a partial changes
 
 # The tracked files a build needs (tests and the benchmark build in copies of these).
-PROJECT_FILES = (".gitignore", "Makefile", "pyproject.toml", "requirements.lock", "_quarto.yml", "data", "reports", "src")
+PROJECT_FILES = (".gitignore", "Makefile", "pyproject.toml", "requirements.lock", "_quarto.yml", "data", "editions", "reports", "src")
