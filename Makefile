@@ -15,6 +15,8 @@ export PYTHONPATH := $(CURDIR)/src
 READY       := $(VENV)/.ready
 ENGINE      ?= auto
 export BRIEF_ENGINE := $(ENGINE)
+# The engine this build uses; the editions are rebuilt when it changes (the colophon names it).
+USED_ENGINE := $(if $(filter auto,$(ENGINE)),$(if $(shell command -v quarto),quarto,pandoc),$(ENGINE))
 # When this build started, for the total time on its last line (inherited by the make that
 # Quarto runs before rendering, and by make's restart after it rebuilds _build/deps.mk).
 ifndef BRIEF_BUILD_START
@@ -111,5 +113,9 @@ describe: ## Quarto's post-render: describe the HTML it wrote (title, meta, <mai
 	@$(PY) -m briefkit describe
 
 # One target, two files: the HTML and the PDF of an edition are written together.
-_output/%.pdf _output/%.html: reports/%.qmd _build/content.stamp $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
+# Rewritten only when the engine changes, so its date moves only then.
+_build/engine: FORCE
+	@mkdir -p _build; echo $(USED_ENGINE) | cmp -s - $@ || echo $(USED_ENGINE) > $@
+
+_output/%.pdf _output/%.html: reports/%.qmd _build/content.stamp _build/engine $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
 	@$(PY) -m briefkit render $*
