@@ -167,3 +167,9 @@ def test_reading_the_figure_registry_does_not_load_pyplot():
     code = "import sys, briefkit.figures; assert 'matplotlib.pyplot' not in sys.modules"
     env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "src")}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_make_reads_the_same_figure_names_as_the_registry():
+    from briefkit.builddeps import figure_names
+
+    assert figure_names() == list(figures.FIGURES)

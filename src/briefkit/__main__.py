@@ -155,10 +155,9 @@ def describe(files: list[str]) -> None:
 
 def deps() -> None:
     """Make's view of the build: data files from the data package, code from imports."""
-    from .builddeps import makefile_rules
-    from .figures import FIGURES
+    from .builddeps import figure_names, makefile_rules
 
-    print(makefile_rules(list(FIGURES)), end="")
+    print(makefile_rules(figure_names()), end="")
 
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"

@@ -36,6 +36,24 @@ def local_imports(module: str) -> set[str]:
     return seen | {"__init__", "__main__"}
 
 
+def figure_names() -> list[str]:
+    """The figure registry's names, read from figures.py's source: make needs the names, and
+    importing the module (matplotlib, pandas) would cost most of this step's time."""
+    tree = ast.parse((PACKAGE / "figures.py").read_text(encoding="utf-8"))
+    specs, registry = {}, None
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            continue
+        name, value = node.targets[0].id, node.value
+        if isinstance(value, ast.Call) and getattr(value.func, "id", "") == "FigureSpec":
+            specs[name] = ast.literal_eval(value.args[0])
+        elif name == "FIGURES" and isinstance(value, ast.DictComp):
+            registry = [element.id for element in value.generators[0].iter.elts]
+    if registry is None:
+        raise RuntimeError("figures.py: FIGURES must be built from a tuple of FigureSpec constants")
+    return [specs[name] for name in registry]
+
+
 def data_files(descriptor: Path = paths.DATAPACKAGE) -> list[str]:
     """The descriptor, every resource's file and every schema file it names."""
     package = yaml.safe_load(descriptor.read_text(encoding="utf-8"))
