@@ -29,6 +29,9 @@ OUTPUTS     := $(foreach r,$(REPORTS),_output/$(r).pdf _output/$(r).html)
 # Recorded editions: the brief says what changed since the latest (the folder counts, for a deletion).
 EDITIONS    := $(wildcard editions editions/*.json)
 
+# Independent steps run at once, one per CPU (figures beside variables, the two editions together).
+MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 2)
+
 .DEFAULT_GOAL := report
 .DELETE_ON_ERROR:
 # An interrupted render must not cost the last good pair: make never deletes these

@@ -110,7 +110,7 @@ def test_lint_names_file_and_line(tmp_path):
         check_reports([qmd], tmp_path)
 
 
-def test_build_refuses_a_typed_statistic(built, tmp_path):
+def test_build_refuses_a_typed_statistic(built, engine, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(built, project, copy_function=shutil.copy2)
     before = {p.name: p.read_bytes() for p in (project / "_output").iterdir()}
@@ -119,7 +119,7 @@ def test_build_refuses_a_typed_statistic(built, tmp_path):
     at = lines.index("## Outlook") + 2
     lines.insert(at, "Coca now covers 261,000 hectares.")
     qmd.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = make(project, "report")
+    result = make(project, "report", engine=engine)
     assert result.returncode != 0
     assert f"reports/brief.qmd, line {at + 1}: the number '261,000' is typed in" in result.stderr
     assert "Traceback" not in result.stderr

@@ -108,6 +108,16 @@ def write_manifest(info: BuildInfo, built: list[str], out_dir: Path = paths.OUTP
                    claims: Path = paths.CLAIMS) -> Path:
     """Publish the claims ledger beside the outputs and record what made them. Outputs from
     an earlier run keep the build details recorded then, as long as their bytes are unchanged."""
+    import fcntl
+
+    lock_path = out_dir.parent / paths.BUILD.name / ".manifest.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as lock:   # editions rendered at once (make -j) take turns here
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _write_manifest(info, built, out_dir, root, claims)
+
+
+def _write_manifest(info: BuildInfo, built: list[str], out_dir: Path, root: Path, claims: Path) -> Path:
     write_atomically(out_dir / "claims.json", claims.read_bytes())
     target = out_dir / "manifest.json"
     earlier = json.loads(target.read_text(encoding="utf-8"))["outputs"] if target.exists() else {}
