@@ -120,5 +120,11 @@ describe: ## Quarto's post-render: describe the HTML it wrote (title, meta, <mai
 _build/engine: FORCE
 	@mkdir -p _build; echo $(USED_ENGINE) | cmp -s - $@ || echo $(USED_ENGINE) > $@
 
-_output/%.pdf _output/%.html: reports/%.qmd _build/content.stamp _build/engine $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
+# The commit the colophon names (and whether the tree had changes): rewritten only when it differs,
+# so committing the work rebuilds the editions once and then nothing.
+_build/commit: FORCE
+	@mkdir -p _build; (git describe --always --abbrev=12 --dirty 2>/dev/null || echo none) | cmp -s - $@ \
+	  || (git describe --always --abbrev=12 --dirty 2>/dev/null || echo none) > $@
+
+_output/%.pdf _output/%.html: reports/%.qmd _build/content.stamp _build/engine _build/commit $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
 	@$(PY) -m briefkit render $*
