@@ -70,7 +70,7 @@ def test_period_must_match_the_measure(data_copy):
     edit_line(data_copy / "rural.csv", 32, "petro_approval,2026-02", "petro_approval,2026")
     assert problems(data_copy) == [
         f"{data_copy / 'rural.csv'}, row 32, column 'period': 'petro_approval' is measured by month, "
-        "so the period must look like YYYY-MM"]
+        "so the period must look like YYYY-MM (month 01 to 12)"]
 
 
 def test_malformed_csv(data_copy):

@@ -16,6 +16,7 @@ what is wrong and what to do.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -30,7 +31,8 @@ from . import BriefError, facts, paths
 from .datapackage import OBSERVATION_TABLES, BriefData
 from .textrules import WebURLs
 
-PERIOD_PATTERNS = {"year": r"\d{4}", "fiscal_year": r"\d{4}", "month": r"\d{4}-\d{2}"}
+YEAR = r"[1-9]\d{3}"
+PERIOD_PATTERNS = {"year": YEAR, "fiscal_year": YEAR, "month": YEAR + r"-(0[1-9]|1[0-2])"}
 SHOWN_CHARS = 40  # how much of a bad cell a message quotes
 MEETING_TAG = "meeting"  # partials.meeting_outcomes lists the events after this one
 
@@ -80,8 +82,7 @@ def period_span(period: str, kind: str) -> tuple[dt.date, dt.date]:
         return dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
     if kind == "month":
         month = int(period[5:7])
-        after = dt.date(year + month // 12, month % 12 + 1, 1)
-        return dt.date(year, month, 1), after - dt.timedelta(days=1)
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
@@ -126,7 +127,7 @@ class MeasureRules(Check):
             yield errors.CellError.from_row(
                 row, field_name="period",
                 note=f"'{row['measure']}' is measured by {kind.replace('_', ' ')}, so the period "
-                     f"must look like {'YYYY-MM' if kind == 'month' else 'YYYY'}")
+                     f"must look like {'YYYY-MM (month 01 to 12)' if kind == 'month' else 'YYYY'}")
         elif self.as_of is not None:
             label = f"period {period}" + (" (a US fiscal year)" if kind == "fiscal_year" else "")
             why = _timing(label, period_span(period, kind), row["status"] == "partial", self.as_of)
