@@ -15,7 +15,7 @@ from .conftest import copy_project, make
 
 SECTIONS = ["Bottom line", "Context", "Counter-narcotics", "Trade", "Security cooperation and US assistance",
             "Migration", "Venezuela and the region", "Rural development and the peace accord",
-            "election and the new government", "Implications and options",
+            "Domestic pressures", "Implications and options",
             "What this brief could not establish", "Outlook", "Appendix A. Other events", "Appendix B. Data notes",
             "Sources"]
 VAR = re.compile(r"\{\{<\s*var\s+([\w.]+)\s*>\}\}")

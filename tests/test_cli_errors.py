@@ -38,9 +38,11 @@ def test_rendering_before_computing_says_what_is_missing(tmp_path):
 def test_a_latin1_timeline_stops_every_data_step(tmp_path):
     project = copy_project(tmp_path / "project")
     timeline = project / "data" / "timeline.csv"
-    timeline.write_bytes(timeline.read_text(encoding="utf-8").encode("latin-1", "replace"))
+    text = timeline.read_text(encoding="utf-8")
+    first_non_ascii = next(n for n, line in enumerate(text.splitlines(), start=1) if not line.isascii())
+    timeline.write_bytes(text.encode("latin-1", "replace"))
     for step in (["check"], ["variables"], ["figure", "trade"]):
         result = briefkit(project, *step)
         assert result.returncode == 1, step
-        assert "data/timeline.csv, row 4: is not UTF-8 text" in result.stderr, result.stderr
+        assert f"data/timeline.csv, row {first_non_ascii}: is not UTF-8 text" in result.stderr, result.stderr
         assert "Traceback" not in result.stderr

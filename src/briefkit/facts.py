@@ -24,7 +24,12 @@ SINCE_INAUGURATION = ("coca_area_unodc", "cocaine_production_unodc")  # need a c
 PAIRED = (("us_goods_exports", "us_goods_imports"), ("mpi_poverty_rural", "mpi_poverty_urban"))  # compared per period
 DIVISORS = ("coca_area_unodc", "colombia_venezuela_trade", "mpi_poverty_urban")  # "N times" divides by their values
 PARTIAL_MEASURES = ("cocaine_seizures", "us_goods_exports", "us_goods_imports")  # partial values shown in prose
+WITH_PARTIAL = ("trac_removals_to_colombia",)  # prose gives the latest complete value and any later partial one
 MINIMUM_OBSERVATIONS = {"petro_approval": 2}  # the direction compares the last two readings
+# Measures the prose quotes as one survey ("In Invamer's survey of <month>, ..."): their latest
+# complete periods must be the same.
+SAME_SURVEY = {"opinion.colombia": ("colombians_oppose_boat_strikes", "colombians_value_us_ties",
+                                    "colombians_blame_petro", "colombians_blame_trump", "colombians_blame_both")}
 NEAR_PEAK = 0.05  # within 5% of the peak reads "just below" it
 
 
@@ -227,6 +232,20 @@ def add_series_facts(facts: Facts, s: SeriesSummary) -> None:
         facts.add(f"{key}.partial_period", s.label_of(part), rows=[part], method="period of latest partial")
 
 
+def _with_partial(s: SeriesSummary) -> str:
+    """The latest complete value, then any later partial one. A partial value is compared with a full
+    period only when it already exceeds it, the one comparison its incompleteness cannot overturn."""
+    latest = s.latest
+    complete = f"{s.text_of(latest)} in {s.label_of(latest)}"
+    later = s.partial[s.partial["period"] > latest["period"]]
+    if later.empty:
+        return complete
+    part = later.iloc[-1]
+    if part["value"] > latest["value"]:
+        return f"{_described(s, part)}, already more than the {s.text_of(latest)} in all of {s.label_of(latest)}"
+    return f"{complete}, and {_described(s, part)}"
+
+
 def _between(facts: Facts, key: str, s: SeriesSummary, start: str, end: str) -> None:
     """Change of one series between two named periods (both must exist in the data)."""
     a, b = s.at(start), s.at(end)
@@ -387,6 +406,12 @@ def _described(s: SeriesSummary, row) -> str:
 def partial_facts(facts: Facts, data: BriefData) -> None:
     """Every partial value of a measure, each with its cut-off, so prose can show the latest
     figures without comparing them with full years."""
+    for measure in WITH_PARTIAL:
+        s = summarise(data, measure)
+        later = s.partial[s.partial["period"] > s.latest["period"]]
+        facts.add(f"{measure}.latest_with_partial", _with_partial(s), period=s.label_of(s.latest),
+                  rows=[s.latest, *[r for _, r in later.iterrows()][-1:]],
+                  method="latest complete value, and a later partial one with its cut-off")
     for measure in PARTIAL_MEASURES:
         s = summarise(data, measure)
         if s.partial.empty:
@@ -397,6 +422,14 @@ def partial_facts(facts: Facts, data: BriefData) -> None:
                   rows=rows, method="partial values with their cut-offs")
         facts.add(f"{measure}.partial_span", rows[-1]["note"].split(";")[0].removesuffix(" only").rstrip("."),
                   rows=rows[-1:], method="cut-off of latest partial")
+
+
+def survey_facts(facts: Facts, data: BriefData) -> None:
+    """The period of each survey the prose quotes as one (validation checks that its measures share it)."""
+    for key, measures in SAME_SURVEY.items():
+        latest = [summarise(data, m).latest for m in measures]
+        facts.add(f"{key}_period", fmt.period_label(latest[0]["period"], "month"), rows=latest,
+                  method="period shared by the survey's measures")
 
 
 def edition_facts(facts: Facts, data: BriefData) -> None:
@@ -430,4 +463,5 @@ def compute_facts(data: BriefData) -> Facts:
     product_facts(facts, data)
     edition_facts(facts, data)
     partial_facts(facts, data)
+    survey_facts(facts, data)
     return mark_weak_claims(facts, data)

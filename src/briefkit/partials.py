@@ -121,8 +121,9 @@ def timeline_table(data: BriefData) -> str:
     rows = [[fmt.date_label(e["date"]) + schedule_note(data, e),
              md.Markdown(md.text(e["event"]) + weak_mark(data, e["source_id"]))]
             for _, e in events.iterrows()]
-    table = pipe_table(["Date", "Event"], rows, [12, 88], "Other events since August 2022 (key dates are tabled under Context)",
-                       "tbl-timeline")
+    span = f"{fmt.date_label(events['date'].iloc[0])} to {fmt.date_label(events['date'].iloc[-1])}"
+    table = pipe_table(["Date", "Event"], rows, [12, 88],
+                       f"Other events, {span} (key dates are tabled under Context)", "tbl-timeline")
     publishers = len(set(events["source_id"]))
     return table + source_note(f"Source: {publishers} press and official reports listed under Sources, one per event; "
                                f"{WEAK_MARK} marks an event reported only by a weak source.")

@@ -331,6 +331,13 @@ def need_problems(folder: str, data: BriefData) -> list[Problem]:
             at(second, None, "period", f"'{first}' and '{second}' share no complete period; the brief compares "
                                        f"them in the same period: add a row for a period both have")
 
+    for survey, measures in facts.SAME_SURVEY.items():
+        latest = {m: complete(m)["period"].max() for m in measures if m in where and len(complete(m))}
+        if len(set(latest.values())) > 1:
+            shown = ", ".join(f"'{m}' {p}" for m, p in latest.items())
+            at(measures[0], None, "period", f"the brief quotes {', '.join(measures)} as one survey, but their latest "
+                                            f"periods differ ({shown}): update them together")
+
     for measure in facts.DIVISORS:
         if measure not in where:
             continue
