@@ -82,6 +82,8 @@ def edited(tmp_path):
     shutil.copytree(paths.DATA, folder)
 
     class Copy:
+        path = folder
+
         def rows(self, file):
             return list(csv.DictReader((folder / file).open(encoding="utf-8", newline="")))
 
@@ -183,3 +185,27 @@ def test_a_reversed_balance_changes_the_words(edited):
     new = edited.facts()
     assert new["trade.balance.latest"].text == "$1.0 billion deficit"
     assert new["trade.balance.run"].text == "a deficit in 2025"
+
+
+def test_a_change_from_an_unusual_year_says_so(computed, edited):
+    # Exports: 2019 14,762.2; 2020 11,932.4; 2021 16,765.7. 2020 is 24% below the mean of its neighbours
+    # (15,764.0) and below both, so the five-year change 2020->2025 (11,932.4 -> 19,468.0, +63%) names it.
+    assert computed["trade.exports_change_5y"].text == "up 63% over five years, measured from a dip in 2020"
+    edited.edit("trade.csv", {"measure": "us_goods_exports", "period": "2020"}, "value", "15000")
+    assert edited.facts()["trade.exports_change_5y"].text == "up 30% over five years"   # 15,000 -> 19,468.0
+
+
+def test_removals_show_a_later_partial_year_only_as_a_lower_bound(computed, edited):
+    # TRAC: 21,056 in 2024 (full year); 23,045 in 2025 to 21 August, already above it.
+    assert computed["trac_removals_to_colombia.latest_with_partial"].text == (
+        "23,045 in 2025 (year to date as reported on 21 August 2025), already more than the 21,056 in all of 2024")
+    edited.edit("migration.csv", {"measure": "trac_removals_to_colombia", "period": "2025"}, "value", "9000")
+    assert edited.facts()["trac_removals_to_colombia.latest_with_partial"].text == (
+        "21,056 in 2024, and 9,000 in 2025 (year to date as reported on 21 August 2025)")
+
+
+def test_opinion_quoted_as_one_survey_must_share_its_period(edited):
+    edited.edit("rural.csv", {"measure": "colombians_blame_trump"}, "period", "2025-10")
+    [problem] = validation.validate(edited.path / "datapackage.yaml")
+    assert str(problem).startswith(f"{edited.path / 'rural.csv'}, column 'period': the brief quotes "), problem
+    assert "'colombians_blame_trump' 2025-10" in str(problem) and "update them together" in str(problem)

@@ -31,6 +31,7 @@ MINIMUM_OBSERVATIONS = {"petro_approval": 2}  # the direction compares the last 
 SAME_SURVEY = {"opinion.colombia": ("colombians_oppose_boat_strikes", "colombians_value_us_ties",
                                     "colombians_blame_petro", "colombians_blame_trump", "colombians_blame_both")}
 NEAR_PEAK = 0.05  # within 5% of the peak reads "just below" it
+UNUSUAL = 0.15   # a value 15% off the mean of both neighbours, and beyond both, is a dip or a spike
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,17 @@ class SeriesSummary:
             return f"the lowest since the series began in {first}"
         return ""
 
+    def unusual(self, row: pd.Series) -> str:
+        """'a dip in 2020' when a row stands out from both neighbouring periods (a change measured
+        from it would mislead without saying so), else ''."""
+        before, after = self.years_before(row, 1), self.years_before(row, -1)
+        if before is None or after is None:
+            return ""
+        value, around = row["value"], (before["value"] + after["value"]) / 2
+        if around and abs(value - around) / around > UNUSUAL and (value - before["value"]) * (value - after["value"]) > 0:
+            return f"{'a dip' if value < around else 'a spike'} in {self.label_of(row)}"
+        return ""
+
     @property
     def peak(self) -> pd.Series:
         """The highest complete observation (the first, if the highest value recurs)."""
@@ -156,7 +168,9 @@ class SeriesSummary:
         of_peak = f"the {self.label_of(peak)} peak of {self.text_of(peak)}"
         if (peak["value"] - self.latest["value"]) / peak["value"] <= NEAR_PEAK:
             return f"just below {of_peak}"
-        return f"{fmt.change(peak['value'], self.latest['value'], self.unit).removeprefix('down ')} below {of_peak}"
+        below = fmt.change(peak['value'], self.latest['value'], self.unit).removeprefix('down ')
+        # A peak known only as a lower bound ("more than $7 billion") makes the fall a lower bound too.
+        return f"{'more than ' if peak['status'] == 'lower_bound' else ''}{below} below {of_peak}"
 
     def level(self) -> str:
         """A headline's few words: 'at a record high', 'near its 2023 peak', 'below its 2023 peak'."""
@@ -279,9 +293,14 @@ def trade_facts(facts: Facts, data: BriefData) -> None:
     facts.add("trade.total.latest", fmt.usd_millions(x["value"] + m["value"]),
               value=float(x["value"] + m["value"]), unit="USD millions", period=period, rows=[x, m], method="sum")
     five_before = exports.years_before(x, 5)
-    facts.add("trade.exports_change_5y",
-              fmt.change(five_before["value"], x["value"], exports.unit) if five_before is not None
-              else f"no comparable figure for {int(period) - 5}", period=period, sources=[x["source_id"]])
+    if five_before is None:
+        change_5y = f"no figure for {int(period) - 5} to compare with"
+    else:
+        outlier = exports.unusual(five_before)
+        change_5y = (f"{fmt.change(five_before['value'], x['value'], exports.unit)} over five years"
+                     + (f", measured from {outlier}" if outlier else ""))
+    facts.add("trade.exports_change_5y", change_5y, period=period,
+              rows=[x] if five_before is None else [five_before, x], method="change over 5 years")
     # The current unbroken run of shared years with the same sign of balance.
     both = exports.rows.merge(imports.rows, on="period", suffixes=("_x", "_m"))
     both = both[both["period"] <= period]
