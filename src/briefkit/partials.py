@@ -188,19 +188,35 @@ def measures_table(data: BriefData) -> str:
 
 
 def caveats_list(data: BriefData) -> str:
-    """Every value whose status is not final or that carries a note."""
+    """Every value whose status is not final or that carries a note; values sharing a status and a
+    note are listed once ("Aid disbursed and Aid obligated, FY2025: partial. ...")."""
     obs = data.observations
     flagged = obs[(obs["status"] != "final") | (obs["note"] != "")].sort_values(["measure", "period"])
-    lines = []
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for _, row in flagged.iterrows():
         m = data.measures.loc[row["measure"]]
-        text = f"{m['short_label']}, {fmt.period_label(row['period'], m['period_kind'])}"
-        if row["status"] != "final":
-            text += f": {row['status'].replace('_', ' ')}"
-        if row["note"]:
-            text += f"{'.' if row['status'] != 'final' else ':'} {row['note']}"
-        lines.append(f"- {md.text(text)}")
+        groups.setdefault((row["status"], row["note"]), []).append(
+            (m["short_label"], fmt.period_label(row["period"], m["period_kind"])))
+    lines = []
+    for (status, note), values in groups.items():
+        text = _which_values(values)
+        if status != "final":
+            text += f": {status.replace('_', ' ')}"
+        if note:
+            text += f"{'.' if status != 'final' else ':'} {note}"
+        lines.append(f"- {md.text(text if text.endswith(('.', ')')) else text + '.')}")
     return "::: {.caveats}\n" + "\n".join(lines) + "\n:::\n"
+
+
+def _which_values(values: list[tuple[str, str]]) -> str:
+    """'Aid disbursed and Aid obligated, FY2025', 'Venezuelans in Colombia, December 2019 and
+    February 2020', or 'A, 2020; B, 2021'."""
+    labels, periods = list(dict.fromkeys(v[0] for v in values)), list(dict.fromkeys(v[1] for v in values))
+    if len(periods) == 1:
+        return f"{' and '.join(labels)}, {periods[0]}"
+    if len(labels) == 1:
+        return f"{labels[0]}, {' and '.join(periods)}"
+    return "; ".join(f"{label}, {period}" for label, period in values)
 
 
 def display_url(url: str) -> str:
