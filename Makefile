@@ -23,11 +23,12 @@ ifndef BRIEF_BUILD_START
 export BRIEF_BUILD_START := $(shell date +%s.%N)
 endif
 
-REPORTS     := brief summary
 REPORT_DEPS := $(wildcard reports/style/*.css) $(wildcard reports/filters/*.lua) $(wildcard reports/_*.qmd) _quarto.yml
+# REPORTS (the editions `_quarto.yml` renders), DATA_FILES, FIGURE_* and the code each step reads.
+ifeq ($(filter help clean lock,$(MAKECMDGOALS)),)
+include _build/deps.mk
+endif
 OUTPUTS     := $(foreach r,$(REPORTS),_output/$(r).pdf _output/$(r).html)
-# Recorded editions: the brief says what changed since the latest (the folder counts, for a deletion).
-EDITIONS    := $(wildcard editions editions/*.json)
 
 # Independent steps run at once, one per CPU (figures beside variables, the two editions together).
 MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 2)
@@ -77,13 +78,9 @@ $(READY): requirements.lock pyproject.toml
 	$(PY) -m briefkit doctor
 	@touch $@
 
-_build/deps.mk: data/datapackage.yaml $(wildcard src/briefkit/*.py) | $(READY)
+_build/deps.mk: data/datapackage.yaml _quarto.yml $(wildcard src/briefkit/*.py) | $(READY)
 	@mkdir -p _build
 	@$(PY) -m briefkit deps > $@.tmp && mv $@.tmp $@
-
-ifeq ($(filter help clean lock,$(MAKECMDGOALS)),)
-include _build/deps.mk
-endif
 
 # A declared data file that is missing: let the validator say so, in its own words.
 $(DATA_FILES):
@@ -105,7 +102,7 @@ FORCE:
 # `variables` writes _variables.yml and the partials only when they change, and then
 # touches _build/content.stamp; the editions depend on that stamp, not on the step. It also
 # compares with the latest recorded edition, and reads which facts page 1 shows.
-_build/variables.ok: $(DATA_FILES) $(VARIABLES_CODE) $(EDITIONS) reports/_edition.qmd reports/_bluf.qmd | _build/check.ok
+_build/variables.ok: $(DATA_FILES) $(VARIABLES_CODE) _build/editions $(wildcard editions/*.json) reports/_edition.qmd reports/_bluf.qmd | _build/check.ok
 	@$(PY) -m briefkit variables
 	@touch $@
 _build/content.stamp: _build/variables.ok ;
@@ -119,6 +116,11 @@ describe: ## Quarto's post-render: describe the HTML it wrote (title, meta, <mai
 # Rewritten only when the engine changes, so its date moves only then.
 _build/engine: FORCE
 	@mkdir -p _build; echo $(USED_ENGINE) | cmp -s - $@ || echo $(USED_ENGINE) > $@
+
+# The recorded editions (the brief says what changed since the latest): their names, rewritten
+# only when they differ, so deleting one, or the whole folder, recomputes the comparison.
+_build/editions: FORCE
+	@mkdir -p _build; ls editions/*.json 2>/dev/null | cmp -s - $@ || ls editions/*.json 2>/dev/null > $@ || true
 
 # The commit the colophon names (and whether the tree had changes): rewritten only when it differs,
 # so committing the work rebuilds the editions once and then nothing.

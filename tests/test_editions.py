@@ -85,6 +85,20 @@ def test_a_later_edition_with_unchanged_data_says_so(tmp_path):
         assert "Updated since the edition" not in page_one(project / "_output" / f"{edition}.pdf")
 
 
+def test_deleting_the_recorded_editions_drops_the_comparison(tmp_path):
+    project = copy_project(tmp_path / "project")
+    publish_on(project / "data", NEXT_EDITION)
+    assert make(project, "report").returncode == 0
+    assert "Changes since the edition" in (project / "_output" / "brief.html").read_text(encoding="utf-8")
+    for path in (project / "editions").iterdir():
+        path.unlink()
+    (project / "editions").rmdir()
+    result = make(project, "report")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no edition recorded before this one" in result.stdout
+    assert "Changes since the edition" not in (project / "_output" / "brief.html").read_text(encoding="utf-8")
+
+
 def test_a_changed_value_is_printed_and_listed_in_the_brief(changed):
     project, result = changed
     assert result.returncode == 0, result.stdout + result.stderr

@@ -65,9 +65,16 @@ def data_files(descriptor: Path = paths.DATAPACKAGE) -> list[str]:
     return sorted({str(f.relative_to(paths.ROOT)) for f in files})
 
 
+def report_names(project: Path = paths.ROOT / "_quarto.yml") -> list[str]:
+    """The editions, as `_quarto.yml` lists them for `quarto render` (one list for both engines)."""
+    render = yaml.safe_load(project.read_text(encoding="utf-8"))["project"]["render"]
+    return [Path(entry).stem for entry in render]
+
+
 def makefile_rules(figure_names: list[str]) -> str:
     code_dir = PACKAGE.relative_to(paths.ROOT)
-    lines = [f"DATA_FILES := {' '.join(data_files())}",
+    lines = [f"REPORTS := {' '.join(report_names())}",
+             f"DATA_FILES := {' '.join(data_files())}",
              f"FIGURE_NAMES := {' '.join(figure_names)}",
              f"FIGURE_FILES := {' '.join(f'figures/{n}.svg' for n in figure_names)}"]
     for variable, modules in STEP_MODULES.items():

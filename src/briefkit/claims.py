@@ -11,6 +11,8 @@ from .grades import WEAK_MARK
 
 FORMAT = "briefkit-claims"
 VERSION = 1
+# Only the characters that can start Markdown, HTML or a shortcode, not all punctuation as
+# markdown.text escapes: _variables.yml is also read by tools (an ISO date must stay one).
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@])")
 
 
