@@ -1,9 +1,12 @@
 """Each kind of bad input is reported with its file, row and column."""
+import ast
+import csv
 import shutil
+from pathlib import Path
 
 import pytest
 
-from briefkit import paths, validation
+from briefkit import facts, paths, validation
 
 
 @pytest.fixture()
@@ -90,3 +93,23 @@ def test_edition_date_is_a_date_on_or_after_the_data_date(data_copy, date, messa
                                                                           f'edition_date: "{date}"'), encoding="utf-8")
     found = problems(data_copy)
     assert len(found) == 1 and "column 'edition_date'" in found[0] and message in found[0], found
+
+
+def test_every_measure_the_code_names_is_required():
+    """NAMED_MEASURES lists each measure id facts.py or figures.py spells out (so `make check` can
+    refuse a package without it, rather than the computation failing)."""
+    declared = {row["id"] for row in csv.DictReader((paths.DATA / "measures.csv").open(encoding="utf-8"))}
+    named = set()
+    for module in ("facts.py", "figures.py"):
+        tree = ast.parse((Path(facts.__file__).parent / module).read_text(encoding="utf-8"))
+        named |= {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and node.value in declared}
+    assert named == set(facts.NAMED_MEASURES)
+
+
+def test_a_measure_the_brief_computes_from_cannot_be_removed(data_copy):
+    for name in ("measures.csv", "migration.csv"):
+        path = data_copy / name
+        path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if "trac_removals_to_colombia" not in line), encoding="utf-8")
+    assert problems(data_copy) == [f"{data_copy / 'measures.csv'}, column 'id': no measure 'trac_removals_to_colombia': "
+                                   "the brief computes from it by name; restore its row and its observations"]

@@ -30,6 +30,14 @@ MINIMUM_OBSERVATIONS = {"petro_approval": 2}  # the direction compares the last 
 # complete periods must be the same.
 SAME_SURVEY = {"opinion.colombia": ("colombians_oppose_boat_strikes", "colombians_value_us_ties",
                                     "colombians_blame_petro", "colombians_blame_trump", "colombians_blame_both")}
+# Every measure that this module or figures.py reads by name: `make check` refuses a package
+# that lacks one (tests/test_validation.py checks this list against both modules' source).
+NAMED_MEASURES = (
+    "aid_disbursements", "aid_obligations", "coca_area_unodc", "cocaine_production_unodc", "cocaine_seizures",
+    "colombia_venezuela_trade", "colombians_blame_both", "colombians_blame_petro", "colombians_blame_trump",
+    "colombians_oppose_boat_strikes", "colombians_value_us_ties", "eradication_forced_manual",
+    "mpi_poverty_rural", "mpi_poverty_urban", "petro_approval", "trac_removals_to_colombia",
+    "us_goods_exports", "us_goods_imports", "usbp_encounters_colombians", "venezuelans_in_colombia")
 NEAR_PEAK = 0.05  # within 5% of the peak reads "just below" it
 UNUSUAL = 0.15   # a value 15% off the mean of both neighbours, and beyond both, is a dip or a spike
 

@@ -285,6 +285,11 @@ def _row_of(frame: pd.DataFrame, mask) -> int | None:
 
 
 def need_problems(folder: str, data: BriefData) -> list[Problem]:
+    declared = set(data.table("measures")["id"])
+    missing = [m for m in facts.NAMED_MEASURES if m not in declared]
+    if missing:  # the checks below, and the computation, read these measures
+        return [Problem(f"{folder}/measures.csv", None, "id", f"no measure '{m}': the brief computes from it by "
+                        f"name; restore its row and its observations") for m in missing]
     problems: list[Problem] = []
     where = {m: t for t in OBSERVATION_TABLES for m in data.table(t)["measure"]}
 
