@@ -17,10 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from briefkit.builddeps import report_names
 from briefkit.paths import PROJECT_FILES, ROOT
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-EDITIONS = ("brief", "summary")
+EDITIONS = tuple(report_names())
 FLOOR = ("import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1], base_url='reports')"
          ".write_pdf(sys.argv[2]{variant})")
 TAGGED = ", pdf_variant='pdf/a-3a'"   # what the editions are: archival and tagged (issue 10)
