@@ -113,3 +113,9 @@ def test_a_measure_the_brief_computes_from_cannot_be_removed(data_copy):
                                 if "trac_removals_to_colombia" not in line), encoding="utf-8")
     assert problems(data_copy) == [f"{data_copy / 'measures.csv'}, column 'id': no measure 'trac_removals_to_colombia': "
                                    "the brief computes from it by name; restore its row and its observations"]
+
+
+def test_an_event_whose_date_the_prose_prints_cannot_lose_its_tag(data_copy):
+    edit_line(data_copy / "timeline.csv", 2, ",nato_partner,", ",,")
+    assert problems(data_copy) == [f"{data_copy / 'timeline.csv'}, column 'tag': no event is tagged 'nato_partner', "
+                                   "whose date reports/brief.qmd states: tag the event, or edit the sentence"]

@@ -33,6 +33,7 @@ from .textrules import WebURLs
 
 YEAR = r"[1-9]\d{3}"
 PERIOD_PATTERNS = {"year": YEAR, "fiscal_year": YEAR, "month": YEAR + r"-(0[1-9]|1[0-2])"}
+PROSE_DATE = re.compile(r"\{\{<\s*var\s+date\.(\w+)\s*>\}\}")
 SHOWN_CHARS = 40  # how much of a bad cell a message quotes
 MEETING_TAG = "meeting"  # partials.meeting_outcomes lists the events after this one
 
@@ -284,6 +285,15 @@ def _row_of(frame: pd.DataFrame, mask) -> int | None:
     return None if len(hits) == 0 else int(hits[0]) + 2
 
 
+def prose_dates(reports: Path = paths.REPORTS) -> dict[str, str]:
+    """The timeline tags whose dates the reports print ({{< var date.TAG >}}), each with a report using it."""
+    found: dict[str, str] = {}
+    for report in sorted(reports.glob("*.qmd")):
+        for tag in PROSE_DATE.findall(report.read_text(encoding="utf-8")):
+            found.setdefault(tag, f"{report.relative_to(paths.ROOT)}")
+    return found
+
+
 def need_problems(folder: str, data: BriefData) -> list[Problem]:
     declared = set(data.table("measures")["id"])
     missing = [m for m in facts.NAMED_MEASURES if m not in declared]
@@ -319,6 +329,11 @@ def need_problems(folder: str, data: BriefData) -> list[Problem]:
         if tag not in tagged:
             problems.append(Problem(f"{folder}/timeline.csv", None, "tag",
                                     f"no event is tagged '{tag}' ({use}): tag the event"))
+    for tag, report in prose_dates().items():
+        if tag not in tagged:
+            problems.append(Problem(f"{folder}/timeline.csv", None, "tag",
+                                    f"no event is tagged '{tag}', whose date {report} states: tag the event, "
+                                    f"or edit the sentence"))
     if not (timeline["status"] == "occurred").any():
         problems.append(Problem(f"{folder}/timeline.csv", None, "status",
                                 "no event is marked 'occurred'; the timeline needs at least one"))
