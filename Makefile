@@ -29,6 +29,8 @@ ifeq ($(filter help clean lock,$(MAKECMDGOALS)),)
 include _build/deps.mk
 endif
 OUTPUTS     := $(foreach r,$(REPORTS),_output/$(r).pdf _output/$(r).html)
+# Each edition is rendered into _build/out/; `publish` copies them all into _output/ at once.
+STAGED      := $(foreach r,$(REPORTS),_build/out/$(r).pdf _build/out/$(r).html)
 
 # Independent steps run at once, one per CPU (figures beside variables, the two editions together).
 MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 2)
@@ -37,7 +39,7 @@ MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 2)
 .DELETE_ON_ERROR:
 # An interrupted render must not cost the last good pair: make never deletes these
 # (briefkit replaces both files together, or neither).
-.PRECIOUS: _output/%.pdf _output/%.html
+.PRECIOUS: _build/out/%.pdf _build/out/%.html
 .PHONY: report edition check prepare describe test bench setup lock clean help FORCE
 
 help: ## List the targets
@@ -45,9 +47,10 @@ help: ## List the targets
 
 report: _build/report.done ## Build _output/brief.{pdf,html} and _output/summary.{pdf,html}
 
-# The build's last line (outputs, pages, total time), printed only when an edition was rebuilt.
-_build/report.done: $(OUTPUTS)
-	@$(PY) -m briefkit built $(REPORTS)
+# Publish only when every edition rendered: a failed or interrupted build leaves _output/ as it
+# was. A deleted output is published again. The last line gives outputs, pages and total time.
+_build/report.done: $(STAGED) $(if $(filter-out $(wildcard $(OUTPUTS)),$(OUTPUTS)),FORCE)
+	@$(PY) -m briefkit publish $(REPORTS)
 	@touch $@
 
 edition: report ## Record the current build as editions/<edition date>.json (EDITION_FORCE=1 replaces one)
@@ -129,5 +132,5 @@ _build/commit: FORCE
 	@mkdir -p _build; (git describe --always --abbrev=12 --dirty 2>/dev/null || echo none) | cmp -s - $@ \
 	  || (git describe --always --abbrev=12 --dirty 2>/dev/null || echo none) > $@
 
-_output/%.pdf _output/%.html: reports/%.qmd _build/content.stamp _build/engine _build/commit $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
+_build/out/%.pdf _build/out/%.html: reports/%.qmd _build/content.stamp _build/engine _build/commit $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
 	@$(PY) -m briefkit render $*

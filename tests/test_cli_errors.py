@@ -21,7 +21,7 @@ def test_an_unwritable_output_folder_is_reported(built, engine, tmp_path):
         shutil.copytree(built / generated, project / generated)
     shutil.copy2(built / "_variables.yml", project / "_variables.yml")
     (project / "_output").write_text("not a folder\n")   # writing into it fails, as a read-only folder would
-    result = run_in(project, "render", "brief", engine=engine)
+    result = run_in(project, "publish", "brief", "summary", engine=engine)
     assert result.returncode == 1
     assert "error: cannot write _output" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

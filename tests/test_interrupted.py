@@ -53,3 +53,23 @@ def test_sigterm_leaves_a_matching_pair(builds, tmp_path, moment):
         text = pdf_text(project / "_output" / f"{edition}.pdf")
         if edition == "brief":
             assert (OLD in html and OLD in text) or (NEW in html and NEW in text), edition
+
+
+def test_an_edition_that_fails_publishes_nothing(builds, tmp_path):
+    """The summary renders with the new data but the brief fails (here an unknown variable): _output/
+    keeps every file of the last good build, not a new summary beside an old brief."""
+    project = copy_project(tmp_path / "project")
+    for generated in ("_build", "figures", "_output"):
+        shutil.copytree(builds("pandoc") / generated, project / generated, copy_function=shutil.copy2)
+    shutil.copy2(builds("pandoc") / "_variables.yml", project / "_variables.yml")
+    before = {p.name: p.read_bytes() for p in (project / "_output").iterdir()}
+    csv = project / "data" / "narcotics.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("2024,261000", "2024,262000", 1), encoding="utf-8")
+    brief = project / "reports" / "brief.qmd"
+    brief.write_text(brief.read_text(encoding="utf-8").replace("## Outlook\n", "## Outlook\n\n{{< var no.such >}}\n"),
+                     encoding="utf-8")
+    result = subprocess.run(["make", f"VENV={VENV}", "ENGINE=pandoc", "report"], cwd=project,
+                            env=project_env(project, "pandoc"), capture_output=True, text=True)
+    assert result.returncode != 0 and "unknown variable 'no.such'" in result.stderr, result.stderr
+    assert NEW in pdf_text(project / "_build" / "out" / "summary.pdf")    # the summary did render
+    assert {p.name: p.read_bytes() for p in (project / "_output").iterdir()} == before

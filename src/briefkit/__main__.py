@@ -3,9 +3,9 @@
     python -m briefkit check              validate data/ against its data package
     python -m briefkit figure NAME...     draw figures/NAME.svg
     python -m briefkit variables          write _variables.yml, _build/claims.json, partials, fonts
-    python -m briefkit render REPORT...   reports/REPORT.qmd -> _output/REPORT.{html,pdf}, claims.json, manifest.json
+    python -m briefkit render REPORT...   reports/REPORT.qmd -> _build/out/REPORT.{html,pdf}
     python -m briefkit describe [HTML...] give Quarto-rendered HTML the edition's title, meta and <main>
-    python -m briefkit built REPORT...    the outputs, their page counts and the build's total time
+    python -m briefkit publish REPORT...  copy every edition, claims.json and manifest.json into _output/ at once
     python -m briefkit edition            record the current build as editions/<data date>.json
     python -m briefkit deps               print what each step reads, for make (_build/deps.mk)
     python -m briefkit doctor             check that WeasyPrint's system libraries are present
@@ -95,10 +95,16 @@ def edition() -> str:
     return f"recorded {edition.relative_to(paths.ROOT)}: commit it to publish the edition"
 
 
-def built(names: list[str]) -> str:
-    """The build's last line: the outputs, their page counts and the time since make started."""
+def publish(names: list[str]) -> str:
+    """Every edition into _output/ at once, then the manifest; the build's last line gives the
+    outputs, their page counts and the time since make started."""
     import pypdfium2
 
+    from .manifest import BuildInfo, write_manifest
+    from .render import engine, publish as publish_editions
+
+    publish_editions(names)
+    write_manifest(BuildInfo.current(engine()))
     outputs = []
     for name in names:
         pdf = paths.OUTPUT / f"{name}.pdf"
@@ -118,19 +124,17 @@ def render(names: list[str]) -> str:
     import yaml
 
     from .literals import check_reports
-    from .manifest import BuildInfo, write_colophon, write_manifest
+    from .manifest import BuildInfo, write_colophon
     from .render import Report, build, engine, lookup
 
     check_reports([paths.REPORTS / f"{name}.qmd" for name in names] + sorted(paths.REPORTS.glob("_*.qmd")), paths.ROOT)
     variables = yaml.safe_load(paths.VARIABLES.read_text(encoding="utf-8"))
-    info = BuildInfo.current(engine())
-    write_colophon(info, lookup(variables, "edition.data_as_of"), lookup(variables, "edition.date"))
+    write_colophon(BuildInfo.current(engine()), lookup(variables, "edition.data_as_of"), lookup(variables, "edition.date"))
     done = []
     for name in names:
         html, pdf, pages = build(Report(paths.REPORTS / f"{name}.qmd"), variables)
-        done.append(f"{html.relative_to(paths.ROOT)} and {pdf.relative_to(paths.ROOT)} ({pages} pages)")
-    write_manifest(info, names)
-    return f"wrote {'; '.join(done)} with the {engine()} engine"
+        done.append(f"{html.name} and {pdf.name} ({pages} pages)")
+    return f"rendered {'; '.join(done)} with the {engine()} engine"
 
 
 def describe(files: list[str]) -> None:
@@ -183,7 +187,7 @@ def main(argv: list[str]) -> None:
         return
     command, args = argv[0], argv[1:]
     commands = {"check": lambda: check(), "figure": lambda: figure(args), "variables": lambda: variables(),
-                "render": lambda: render(args), "describe": lambda: describe(args), "built": lambda: built(args),
+                "render": lambda: render(args), "describe": lambda: describe(args), "publish": lambda: publish(args),
                 "edition": lambda: edition(), "deps": lambda: deps(), "doctor": lambda: doctor()}
     if command not in commands:
         raise SystemExit(f"unknown command {command!r}\n{__doc__}")
@@ -192,8 +196,8 @@ def main(argv: list[str]) -> None:
         result = commands[command]()
         if result is not None:
             first, *more = result.split("\n")
-            timing = "" if command == "built" else f" ({time.perf_counter() - started:.1f} s)"
-            print("\n".join([f"{'report' if command == 'built' else command:<11} {first}{timing}", *more]), flush=True)
+            timing = "" if command == "publish" else f" ({time.perf_counter() - started:.1f} s)"
+            print("\n".join([f"{'report' if command == 'publish' else command:<11} {first}{timing}", *more]), flush=True)
     except BriefError as exc:
         fail(str(exc))
     except OSError as exc:  # PermissionError, a missing file, a full disk ...

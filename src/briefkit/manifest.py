@@ -99,36 +99,22 @@ def input_files(root: Path = paths.ROOT) -> list[Path]:
 
 def write_atomically(path: Path, content: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")   # builds of two editions may run at once
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")   # editions rendered at once (make -j) share the colophon
     tmp.write_bytes(content)
     tmp.replace(path)
 
 
-def write_manifest(info: BuildInfo, built: list[str], out_dir: Path = paths.OUTPUT, root: Path = paths.ROOT,
-                   claims: Path = paths.CLAIMS) -> Path:
-    """Publish the claims ledger beside the outputs and record what made them. Outputs from
-    an earlier run keep the build details recorded then, as long as their bytes are unchanged."""
-    import fcntl
-
-    lock_path = out_dir.parent / paths.BUILD.name / ".manifest.lock"
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "w") as lock:   # editions rendered at once (make -j) take turns here
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        return _write_manifest(info, built, out_dir, root, claims)
-
-
-def _write_manifest(info: BuildInfo, built: list[str], out_dir: Path, root: Path, claims: Path) -> Path:
-    write_atomically(out_dir / "claims.json", claims.read_bytes())
+def write_manifest(info: BuildInfo, out_dir: Path = paths.OUTPUT, root: Path = paths.ROOT) -> Path:
+    """Record what made the outputs. An output whose bytes are unchanged keeps the build details
+    recorded when it was made; a new or changed one gets this build's."""
     target = out_dir / "manifest.json"
     earlier = json.loads(target.read_text(encoding="utf-8"))["outputs"] if target.exists() else {}
     build = {"engine": info.engine, "commit": info.commit, "dirty": info.dirty}
-    fresh = {f"{name}.{ext}" for name in built for ext in ("html", "pdf")} | {"claims.json"}
     outputs = {}
     for path in sorted(p for pattern in OUTPUT_FILES for p in out_dir.glob(pattern)):
         digest = sha256(path)
         before = earlier.get(path.name, {})
-        made_by = build if path.name in fresh else (
-            {k: before.get(k) for k in build} if before.get("sha256") == digest else dict.fromkeys(build))
+        made_by = {k: before.get(k) for k in build} if before.get("sha256") == digest else build
         outputs[path.name] = {"sha256": digest, **made_by}
     manifest = {"format": FORMAT, "version": VERSION, **asdict(info),
                 "inputs": {str(p.relative_to(root)): sha256(p) for p in input_files(root)},

@@ -9,6 +9,7 @@ FIGURES = ROOT / "figures"
 BUILD = ROOT / "_build"          # generated intermediates (git-ignored)
 PARTIALS = BUILD / "partials"    # markdown pieces the .qmd files include
 OUTPUT = ROOT / "_output"        # what users send around
+STAGED = BUILD / "out"           # each edition as last rendered; `briefkit publish` copies them all to OUTPUT
 VARIABLES = ROOT / "_variables.yml"
 CLAIMS = BUILD / "claims.json"
 QUARTO_OUTPUT = BUILD / "quarto"  # output-dir in _quarto.yml

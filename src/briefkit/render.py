@@ -196,8 +196,9 @@ def described(html: str, report: Report, variables: dict) -> str:
                                              str(lookup(variables, "edition.date"))))
 
 
-def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tuple[Path, Path, int]:
-    """Render one report to <out_dir>/<name>.html and .pdf; returns their paths and the page count."""
+def build(report: Report, variables: dict, out_dir: Path = paths.STAGED) -> tuple[Path, Path, int]:
+    """Render one report to <out_dir>/<name>.html and .pdf; returns their paths and the page count.
+    The outputs users see change only when `publish` copies every edition at once."""
     html = quarto_html(report) if engine() == "quarto" else pandoc_html(report, variables)
     external = sorted({a or b for a, b in EXTERNAL_RESOURCE.findall(html)})
     if external:
@@ -209,22 +210,35 @@ def build(report: Report, variables: dict, out_dir: Path = paths.OUTPUT) -> tupl
     low, high = report.page_budget
     if not low <= pages <= high:
         raise RenderError(f"{report.name}.pdf has {pages} pages; its budget is {low}–{high}. "
-                          f"Nothing in {out_dir.name}/ was replaced.")
-    return publish(report.name, html.encode("utf-8"), pdf, out_dir) + (pages,)
+                          f"Nothing in {paths.OUTPUT.name}/ was replaced.")
+    targets = {out_dir / f"{report.name}.html": html.encode("utf-8"), out_dir / f"{report.name}.pdf": pdf}
+    replace_together(targets, scratch=out_dir)
+    html_path, pdf_path = targets
+    return html_path, pdf_path, pages
 
 
-def publish(name: str, html: bytes, pdf: bytes, out_dir: Path) -> tuple[Path, Path]:
-    """Replace <out_dir>/<name>.html and .pdf together. The new files are written beside the
-    build folder first, so an interruption leaves no temporary file in the outputs, and the
-    two renames run with termination signals held, so the pair is either old or new."""
-    stage = out_dir.parent / paths.BUILD.name   # the build folder beside the outputs
-    targets = {out_dir / f"{name}.html": html, out_dir / f"{name}.pdf": pdf}
+def publish(names: list[str], staged: Path = paths.STAGED, out_dir: Path = paths.OUTPUT,
+            claims: Path = paths.CLAIMS) -> None:
+    """Copy every edition's HTML and PDF, and the claims ledger, into the outputs at once: after a
+    failed or interrupted build the outputs are all from the last good one, never a mix."""
+    files = {out_dir / "claims.json": claims.read_bytes()}
+    for name in names:
+        for suffix in (".html", ".pdf"):
+            files[out_dir / f"{name}{suffix}"] = (staged / f"{name}{suffix}").read_bytes()
+    changed = {path: content for path, content in files.items() if not path.exists() or path.read_bytes() != content}
+    replace_together(changed, scratch=out_dir.parent / paths.BUILD.name)
+
+
+def replace_together(files: dict[Path, bytes], scratch: Path) -> None:
+    """Write the files into scratch (on the same disk) first, then move them all into place with
+    termination signals held, so the targets are all old or all new and no temporary file is left
+    among them."""
     staged: dict[Path, Path] = {}
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        stage.mkdir(parents=True, exist_ok=True)
-        for target, content in targets.items():
-            staged[target] = stage / f".{target.name}.{os.getpid()}.tmp"
+        scratch.mkdir(parents=True, exist_ok=True)
+        for target, content in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staged[target] = scratch / f".{target.name}.{os.getpid()}.tmp"
             staged[target].write_bytes(content)
         held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
@@ -234,10 +248,9 @@ def publish(name: str, html: bytes, pdf: bytes, out_dir: Path) -> tuple[Path, Pa
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
     except OSError as exc:
-        raise RenderError(f"cannot write {shown(out_dir)}/{name}.html and .pdf: {exc.strerror or exc}. "
+        folders = sorted({shown(t.parent) for t in files})
+        raise RenderError(f"cannot write {', '.join(folders)}: {exc.strerror or exc}. "
                           f"Check that the folder is writable.") from None
     finally:
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
-    html_path, pdf_path = targets
-    return html_path, pdf_path
