@@ -118,8 +118,8 @@ def test_figures_have_alt_text_and_a_source_line(built, edition):
     for alt in parsed.images:
         assert len(alt) > 80 and re.search(r"\d", alt), alt           # says what it shows, with values
     tables = [t for t in parsed.tables if t]
-    # every figure and every table has a source line, except the table that describes the measures
-    assert len(parsed.sources) == len(parsed.figures) + len(tables) - ("tbl-measures" in tables)
+    # every figure and every table has a source line
+    assert len(parsed.sources) == len(parsed.figures) + len(tables)
     assert all(s.startswith("Source:") for s in parsed.sources)
     assert "Figure\u00a01:" in html and "quarto-xref" in html or edition == "summary"
 

@@ -209,3 +209,12 @@ def test_opinion_quoted_as_one_survey_must_share_its_period(edited):
     [problem] = validation.validate(edited.path / "datapackage.yaml")
     assert str(problem).startswith(f"{edited.path / 'rural.csv'}, column 'period': the brief quotes "), problem
     assert "'colombians_blame_trump' 2025-10" in str(problem) and "update them together" in str(problem)
+
+
+def test_a_surplus_run_stops_at_a_missing_year(edited):
+    # Without a 2020 export figure, the run of surpluses that began in 2018 cannot be said to continue.
+    rows = [r for r in edited.rows("trade.csv") if (r["measure"], r["period"]) != ("us_goods_exports", "2020")]
+    edited.write("trade.csv", rows)
+    new = edited.facts()
+    assert new["trade.balance.run_since"].text == "2021"
+    assert new["trade.balance.run"].text == "a surplus every year since 2021"

@@ -315,8 +315,8 @@ def trade_facts(facts: Facts, data: BriefData) -> None:
     sign = both["value_x"] > both["value_m"]
     run_start = period
     for year, positive in zip(reversed(both["period"].tolist()), reversed(sign.tolist())):
-        if positive != sign.iloc[-1]:
-            break
+        if positive != sign.iloc[-1] or (year != period and int(year) != int(run_start) - 1):
+            break   # the sign changed, or a year is missing (a run never bridges a gap)
         run_start = year
     facts.add("trade.balance.run_since", run_start, period=f"{run_start}–{period}", sources=sources)
     facts.add("trade.balance.run", f"a {word} every year since {run_start}" if run_start != period

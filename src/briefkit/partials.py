@@ -175,18 +175,6 @@ def products_table(data: BriefData, facts: Facts) -> str:
                                f"Values over $1 billion were rounded by the source.")
 
 
-def measures_table(data: BriefData) -> str:
-    obs = data.observations
-    rows = []
-    for mid, m in data.measures.iterrows():
-        periods = obs.loc[obs["measure"] == mid, "period"]
-        span = f"{fmt.period_label(periods.min(), m['period_kind'])}–{fmt.period_label(periods.max(), m['period_kind'])}"
-        rows.append([m["label"], m["unit"], span, m["definition"]])
-    return pipe_table(["Measure", "Unit", "Periods", "Definition"], rows, [20, 8, 14, 58],
-                      "Measures used in this brief (from the data package; producers are named under each figure)",
-                      "tbl-measures")
-
-
 def caveats_list(data: BriefData) -> str:
     """Every value whose status is not final or that carries a note; values sharing a status and a
     note are listed once ("Aid disbursed and Aid obligated, FY2025: partial. ...")."""
@@ -256,14 +244,6 @@ def sources_list(data: BriefData) -> str:
     return intro + "::: {.sources}\n" + "\n".join(entries) + "\n:::\n"
 
 
-def options_list(data: BriefData) -> str:
-    """One option per issue, in neutral words, with the evidence behind it and its trade-offs."""
-    issues = data.table("issues").sort_values("order")
-    items = [f"- {md.strong(i['title'] + '.')} {md.text(i['option'])} *Evidence:* {md.text(i['evidence'])} "
-             f"*Trade-offs:* {md.text(i['tradeoffs'])}" for _, i in issues.iterrows()]
-    return "::: {.options}\n" + "\n".join(items) + "\n:::\n"
-
-
 def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
     """Every generated piece, by file name."""
     parts = {f"fig-{name}.md": figure_block(spec, data, facts) for name, spec in FIGURES.items()}
@@ -276,10 +256,8 @@ def build_partials(data: BriefData, facts: Facts) -> dict[str, str]:
     parts["products.md"] = products_table(data, facts)
     parts["meeting.md"] = meeting_outcomes(data)
     parts["key-dates.md"] = key_dates_table(data)
-    parts["measures.md"] = measures_table(data)
     parts["caveats.md"] = caveats_list(data)
     parts["sources.md"] = sources_list(data)
-    parts["options.md"] = options_list(data)
     return parts
 
 

@@ -411,6 +411,9 @@ def edition_problems(folder: str, descriptor: Path, data: BriefData) -> list[Pro
     """`edition_date` in the descriptor: an ISO date, on or after the data date."""
     where = f"{folder}/{descriptor.name}"
     raw = data.descriptor.get("edition_date")
+    if raw is None:
+        return [Problem(where, None, "edition_date", "no edition date: add `edition_date: YYYY-MM-DD` (the day the "
+                        "brief is published)")]
     try:
         edition = dt.date.fromisoformat(str(raw))
     except ValueError:
