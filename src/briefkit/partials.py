@@ -50,11 +50,11 @@ def figure_block(spec: FigureSpec, data: BriefData, facts: Facts) -> str:
 
 
 def trend_word(data: BriefData, measure: str, facts: Facts) -> str:
-    """Short trend for tables: the record word if there is one, else the change on a year
+    """Short trend for tables: a record with the year its series starts, else the change on a year
     earlier, else no trend at all: a change between two nearby counts (say, two months) is not one."""
     record = facts[f"{measure}.record"].text
-    if record != "not a record":
-        return "record high" if "highest" in record else "record low"
+    if record != "not a record":   # "highest since 2001": the reader sees where the series starts
+        return f"{'highest' if 'highest' in record else 'lowest'} since {facts[f'{measure}.first_period'].text}"
     change = facts[f"{measure}.change_1y"]
     if not change.text.startswith("no comparable"):
         return md.Markdown(marked(change))
@@ -85,7 +85,7 @@ def glance_table(data: BriefData, facts: Facts, linked: bool = False) -> str:
             title = md.Markdown(f"[{title}](#{section_id(issue['id'])})")
         rows.append([title, issue["us_priority"], issue["colombia_priority"],
                      issue["alignment"].capitalize(), indicator])
-    table = pipe_table(["Issue", "US priority", "Colombia's priority", "Alignment", "Key indicator"], rows,
+    table = pipe_table(["Issue", "US priority", "Colombia's priority (Petro government)", "Alignment", "Key indicator"], rows,
                        [14, 22, 22, 10, 22], "The issues at a glance", "tbl-glance")
     return table + source_note(
         "Source: priorities summarise the stances cited in each section; indicators come from this brief's "
