@@ -10,6 +10,7 @@ import pytest
 
 from briefkit.pdf import data_files, pdf_from_html
 from briefkit.render import EXTERNAL_RESOURCE, Report
+from briefkit.variables import SHORTCODE
 
 from .conftest import copy_project, make
 
@@ -18,7 +19,6 @@ SECTIONS = ["Bottom line", "Context", "Counter-narcotics", "Trade", "Security co
             "Domestic pressures", "Implications and options",
             "What this brief could not establish", "Outlook", "Appendix A. Other events", "Appendix B. Data notes",
             "Sources"]
-VAR = re.compile(r"\{\{<\s*var\s+([\w.]+)\s*>\}\}")
 
 
 def pdf_text(path) -> str:
@@ -86,7 +86,7 @@ def test_page_budget(built, edition):
 def test_takeaways_carry_the_computed_numbers(built, edition):
     """Every value the bottom-line box uses appears, as computed, in the PDF's text."""
     text, shown = pdf_text(built / "_output" / f"{edition}.pdf"), printed(built)
-    keys = VAR.findall((built / "reports" / "_bluf.qmd").read_text(encoding="utf-8"))
+    keys = SHORTCODE.findall((built / "reports" / "_bluf.qmd").read_text(encoding="utf-8"))
     assert len(keys) >= 12
     for key in keys:
         assert shown[key] in text, key

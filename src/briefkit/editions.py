@@ -19,6 +19,7 @@ from . import BriefError, paths
 from . import markdown as md
 from . import numbers as fmt
 from .datapackage import BriefData
+from .variables import SHORTCODE
 
 FORMAT = "briefkit-edition"
 VERSION = 1
@@ -31,7 +32,6 @@ LIST_CAP = 5          # items per list in the brief and on the terminal; the res
 # What page 1 shows: the bottom line and edition line (their {{< var >}}s) and the glance table.
 PAGE_ONE_REPORTS = ("_edition.qmd", "_bluf.qmd")
 PAGE_ONE_PARTIALS = ("glance.md",)
-VAR = re.compile(r"\{\{<\s*var\s+([\w.]+)\s*>\}\}")
 CLAIM = re.compile(r'data-claim="([\w.]+)"')
 NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -147,7 +147,7 @@ def added_and_dropped(old: list[dict], new: list[dict], identity: tuple[str, ...
 def page_one_keys(reports: Path = paths.REPORTS, partials: Path = paths.PARTIALS) -> set[str]:
     """The facts page 1 shows: the {{< var >}}s of the edition line and bottom line, and the
     glance table's numbers and its trend words (the record claim of each measure it shows)."""
-    keys = {k for name in PAGE_ONE_REPORTS for k in VAR.findall((reports / name).read_text(encoding="utf-8"))}
+    keys = {k for name in PAGE_ONE_REPORTS for k in SHORTCODE.findall((reports / name).read_text(encoding="utf-8"))}
     for name in PAGE_ONE_PARTIALS:
         shown = CLAIM.findall((partials / name).read_text(encoding="utf-8"))
         keys |= set(shown) | {f"{k.split('.')[0]}.record" for k in shown}

@@ -145,6 +145,11 @@ class SeriesSummary:
             return f"the lowest since the series began in {first}"
         return ""
 
+    def later_partial(self) -> pd.Series | None:
+        """The last partial observation after the latest complete one, if any."""
+        later = self.partial[self.partial["period"] > self.latest["period"]]
+        return None if later.empty else later.iloc[-1]
+
     def unusual(self, row: pd.Series) -> str:
         """'a dip in 2020' when a row stands out from both neighbouring periods (a change measured
         from it would mislead without saying so), else ''."""
@@ -257,12 +262,10 @@ def add_series_facts(facts: Facts, s: SeriesSummary) -> None:
 def _with_partial(s: SeriesSummary) -> str:
     """The latest complete value, then any later partial one. A partial value is compared with a full
     period only when it already exceeds it, the one comparison its incompleteness cannot overturn."""
-    latest = s.latest
+    latest, part = s.latest, s.later_partial()
     complete = f"{s.text_of(latest)} in {s.label_of(latest)}"
-    later = s.partial[s.partial["period"] > latest["period"]]
-    if later.empty:
+    if part is None:
         return complete
-    part = later.iloc[-1]
     if part["value"] > latest["value"]:
         return f"{_described(s, part)}, already more than the {s.text_of(latest)} in all of {s.label_of(latest)}"
     return f"{complete}, and {_described(s, part)}"
@@ -435,9 +438,9 @@ def partial_facts(facts: Facts, data: BriefData) -> None:
     figures without comparing them with full years."""
     for measure in WITH_PARTIAL:
         s = summarise(data, measure)
-        later = s.partial[s.partial["period"] > s.latest["period"]]
+        part = s.later_partial()
         facts.add(f"{measure}.latest_with_partial", _with_partial(s), period=s.label_of(s.latest),
-                  rows=[s.latest, *[r for _, r in later.iterrows()][-1:]],
+                  rows=[s.latest] + ([] if part is None else [part]),
                   method="latest complete value, and a later partial one with its cut-off")
     for measure in PARTIAL_MEASURES:
         s = summarise(data, measure)

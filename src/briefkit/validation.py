@@ -30,10 +30,10 @@ from frictionless import Check, Checklist, Package, checks, errors
 from . import BriefError, facts, paths
 from .datapackage import OBSERVATION_TABLES, BriefData
 from .textrules import WebURLs
+from .variables import SHORTCODE
 
 YEAR = r"[1-9]\d{3}"
 PERIOD_PATTERNS = {"year": YEAR, "fiscal_year": YEAR, "month": YEAR + r"-(0[1-9]|1[0-2])"}
-PROSE_DATE = re.compile(r"\{\{<\s*var\s+date\.(\w+)\s*>\}\}")
 SHOWN_CHARS = 40  # how much of a bad cell a message quotes
 MEETING_TAG = "meeting"  # partials.meeting_outcomes lists the events after this one
 
@@ -289,8 +289,9 @@ def prose_dates(reports: Path = paths.REPORTS) -> dict[str, str]:
     """The timeline tags whose dates the reports print ({{< var date.TAG >}}), each with a report using it."""
     found: dict[str, str] = {}
     for report in sorted(reports.glob("*.qmd")):
-        for tag in PROSE_DATE.findall(report.read_text(encoding="utf-8")):
-            found.setdefault(tag, f"{report.relative_to(paths.ROOT)}")
+        for key in SHORTCODE.findall(report.read_text(encoding="utf-8")):
+            if key.startswith("date."):
+                found.setdefault(key.removeprefix("date."), str(report.relative_to(paths.ROOT)))
     return found
 
 
@@ -324,16 +325,14 @@ def need_problems(folder: str, data: BriefData) -> list[Problem]:
 
     timeline = data.table("timeline")
     tagged = dict(zip(timeline["tag"], timeline["date"]))
-    for tag, use in ((facts.INAUGURATION_TAG, "the brief's changes since Petro took office start from its year"),
-                     (MEETING_TAG, "the brief lists the outcomes reported after it")):
+    needed = {tag: f"no event is tagged '{tag}', whose date {report} states: tag the event, or edit the sentence"
+              for tag, report in prose_dates().items()}
+    needed.update({tag: f"no event is tagged '{tag}' ({use}): tag the event" for tag, use in (   # the code's own uses
+        (facts.INAUGURATION_TAG, "the brief's changes since Petro took office start from its year"),
+        (MEETING_TAG, "the brief lists the outcomes reported after it"))})
+    for tag, message in needed.items():
         if tag not in tagged:
-            problems.append(Problem(f"{folder}/timeline.csv", None, "tag",
-                                    f"no event is tagged '{tag}' ({use}): tag the event"))
-    for tag, report in prose_dates().items():
-        if tag not in tagged:
-            problems.append(Problem(f"{folder}/timeline.csv", None, "tag",
-                                    f"no event is tagged '{tag}', whose date {report} states: tag the event, "
-                                    f"or edit the sentence"))
+            problems.append(Problem(f"{folder}/timeline.csv", None, "tag", message))
     if not (timeline["status"] == "occurred").any():
         problems.append(Problem(f"{folder}/timeline.csv", None, "status",
                                 "no event is marked 'occurred'; the timeline needs at least one"))

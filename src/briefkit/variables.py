@@ -3,12 +3,15 @@
 the claims ledger."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 from .claims import ledger_json, marked
 from .facts import Facts
+
+SHORTCODE = re.compile(r"\{\{<\s*var\s+([\w.]+)\s*>\}\}")   # {{< var KEY >}} in a report: group 1 is KEY
 
 
 def nested(facts: Facts) -> dict:
