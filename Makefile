@@ -1,10 +1,10 @@
-# The brief, built from data/ by file dependencies: `make report` on a fresh clone sets
-# up .venv from the lock file, validates the data, draws the figures, computes the
-# numbers and renders both editions. Run `make help` for the targets.
+# Every brief, built from its folders by file dependencies: `make report` on a fresh clone sets
+# up .venv from the lock file, then for each brief (reports/<brief>/brief.yml) validates its data,
+# draws its figures, computes its facts and renders its reports into _output/<brief>/.
+# `make report BRIEF=name` builds one. Run `make help` for the targets.
 #
-# Which files each step reads is not kept by hand: `briefkit deps` writes _build/deps.mk
-# from the data package (the data files it declares) and from the imports of the code
-# behind each step.
+# Which files each step reads is not kept by hand: `briefkit deps` writes _build/deps.mk from
+# each brief's data package and spec and from the imports of the code behind each step.
 
 PYTHON      ?= python3
 VENV        ?= .venv
@@ -23,42 +23,48 @@ ifndef BRIEF_BUILD_START
 export BRIEF_BUILD_START := $(shell date +%s.%N)
 endif
 
-REPORT_DEPS := $(wildcard reports/style/*.css) $(wildcard reports/filters/*.lua) $(wildcard reports/_*.qmd) _quarto.yml
-# REPORTS (the editions `_quarto.yml` renders), DATA_FILES, FIGURE_* and the code each step reads.
-ifeq ($(filter help clean lock,$(MAKECMDGOALS)),)
+REPORT_DEPS := $(wildcard reports/style/*) $(wildcard reports/filters/*.lua) _quarto.yml
+# BRIEFS, and per brief NAME_REPORTS, NAME_DATA, NAME_SPEC, NAME_FIGURES; the code each step reads.
+ifeq ($(filter help clean lock new,$(MAKECMDGOALS)),)
 include _build/deps.mk
 endif
-OUTPUTS     := $(foreach r,$(REPORTS),_output/$(r).pdf _output/$(r).html)
-# Each edition is rendered into _build/out/; `publish` copies them all into _output/ at once.
-STAGED      := $(foreach r,$(REPORTS),_build/out/$(r).pdf _build/out/$(r).html)
+# `make report BRIEF=name` builds one brief; without BRIEF, every brief.
+BRIEF       ?=
+SELECTED    := $(or $(BRIEF),$(BRIEFS))
+ifneq ($(filter-out $(BRIEFS),$(BRIEF)),)
+ifeq ($(filter help clean lock new,$(MAKECMDGOALS)),)
+$(error no brief named '$(BRIEF)' (no reports/$(BRIEF)/brief.yml); briefs: $(BRIEFS))
+endif
+endif
+# What a brief's build reads, for the commit its colophon names (manifest.input_folders says the same).
+brief_inputs = .gitignore Makefile pyproject.toml requirements.lock _quarto.yml src reports/style reports/filters \
+               data/$(1) reports/$(1) editions/$(1)
 
-# Independent steps run at once, one per CPU (figures beside variables, the two editions together).
+# Independent steps run at once, one per CPU (figures beside facts, the reports of a brief, the briefs).
 MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 2)
 
 .DEFAULT_GOAL := report
 .DELETE_ON_ERROR:
 # An interrupted render must not cost the last good pair: make never deletes these
 # (briefkit replaces both files together, or neither).
-.PRECIOUS: _build/out/%.pdf _build/out/%.html
-.PHONY: report edition check prepare describe test bench setup lock clean help FORCE
+.PRECIOUS: _build/%.pdf _build/%.html figures/%.svg
+.PHONY: report edition check new prepare describe test bench setup lock clean help FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
 
-report: _build/report.done ## Build _output/brief.{pdf,html} and _output/summary.{pdf,html}
+report: $(foreach b,$(SELECTED),_build/$(b)/report.done) ## Build every brief into _output/<brief>/ (BRIEF=name: one)
 
-# Publish only when every edition rendered: a failed or interrupted build leaves _output/ as it
-# was. A deleted output is published again. The last line gives outputs, pages and total time.
-_build/report.done: $(STAGED) $(if $(filter-out $(wildcard $(OUTPUTS)),$(OUTPUTS)),FORCE)
-	@$(PY) -m briefkit publish $(REPORTS)
-	@touch $@
-
-edition: report ## Record the current build as editions/<edition date>.json (EDITION_FORCE=1 replaces one)
-	@EDITION_FORCE=$(EDITION_FORCE) $(PY) -m briefkit edition
+edition: report ## Record each built brief as editions/<brief>/<edition date>.json (EDITION_FORCE=1 replaces one)
+	@$(foreach b,$(SELECTED),EDITION_FORCE=$(EDITION_FORCE) $(PY) -m briefkit edition $(b) &&) true
 
 setup: $(READY) prepare ## Create .venv from the lock file and the generated inputs `quarto render` includes
 
-check: _build/check.ok ## Validate data/ against data/datapackage.yaml
+check: $(foreach b,$(SELECTED),_build/$(b)/check.ok) ## Validate each brief's data package, spec and documents
+
+new: $(READY) ## Create a starter brief: make new BRIEF=name
+	@test -n "$(BRIEF)" || { echo "usage: make new BRIEF=<name>" >&2; exit 2; }
+	@$(PY) -m briefkit new $(BRIEF)
 
 test: $(READY) ## Run the test suite
 	BRIEF_ENGINE=$(ENGINE) $(PY) -m pytest
@@ -72,7 +78,7 @@ lock: ## Re-resolve dependencies and rewrite requirements.lock
 	mv requirements.lock.new requirements.lock
 
 clean: ## Remove generated files (keeps .venv and _output)
-	rm -rf _build figures/*.svg _variables.yml .quarto
+	rm -rf _build figures reports/*/_metadata.yml .quarto
 
 $(READY): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -81,56 +87,80 @@ $(READY): requirements.lock pyproject.toml
 	$(PY) -m briefkit doctor
 	@touch $@
 
-_build/deps.mk: data/datapackage.yaml _quarto.yml $(wildcard src/briefkit/*.py) | $(READY)
+# The briefs there are: rewritten only when the list changes, so adding or removing one rewrites deps.mk.
+_build/briefs: FORCE
+	@mkdir -p _build; ls reports/*/brief.yml 2>/dev/null | cmp -s - $@ || ls reports/*/brief.yml 2>/dev/null > $@ || true
+
+_build/deps.mk: _build/briefs _quarto.yml $(wildcard data/*/datapackage.yaml reports/*/brief.yml) $(wildcard src/briefkit/*.py) | $(READY)
 	@mkdir -p _build
 	@$(PY) -m briefkit deps > $@.tmp && mv $@.tmp $@
 
-# A declared data file that is missing: let the validator say so, in its own words.
-$(DATA_FILES):
-	@$(PY) -m briefkit check
-
-# The reports count too: `check` refuses a timeline without an event whose date they print.
-_build/check.ok: $(DATA_FILES) $(CHECK_CODE) $(wildcard reports/*.qmd) | $(READY)
-	@$(PY) -m briefkit check
-	@touch $@
-
-# All figures are drawn in one process (start-up costs more than drawing). An SVG is
-# rewritten only when its bytes change, so unchanged figures do not re-render the editions.
-# A deleted SVG forces a redraw (FORCE is never up to date).
-_build/figures.ok: $(DATA_FILES) $(FIGURE_CODE) $(if $(filter-out $(wildcard $(FIGURE_FILES)),$(FIGURE_FILES)),FORCE) | _build/check.ok
-	@$(PY) -m briefkit figure $(FIGURE_NAMES)
-	@touch $@
-figures/%.svg: _build/figures.ok ;
-FORCE:
-
-# `variables` writes _variables.yml and the partials only when they change, and then
-# touches _build/content.stamp; the editions depend on that stamp, not on the step. It also
-# compares with the latest recorded edition, and reads which facts page 1 shows.
-_build/variables.ok: $(DATA_FILES) $(VARIABLES_CODE) _build/editions $(wildcard editions/*.json) reports/_edition.qmd reports/_bluf.qmd | _build/check.ok
-	@$(PY) -m briefkit variables
-	@touch $@
-_build/content.stamp: _build/variables.ok ;
-
-prepare: _build/check.ok $(FIGURE_FILES) _build/content.stamp ## What `quarto render` runs first (pre-render): validate, draw, compute
+prepare: $(foreach b,$(BRIEFS),_build/$(b)/check.ok _build/$(b)/figures.ok _build/$(b)/content.stamp) ## What `quarto render` runs first (pre-render): validate, draw, compute
 
 describe: ## Quarto's post-render: describe the HTML it wrote (title, meta, <main>), as make report does
 	@$(PY) -m briefkit describe
 
-# One target, two files: the HTML and the PDF of an edition are written together.
-# Rewritten only when the engine changes, so its date moves only then.
+# Rewritten only when the engine changes, so its date moves only then (the colophon names it).
 _build/engine: FORCE
 	@mkdir -p _build; echo $(USED_ENGINE) | cmp -s - $@ || echo $(USED_ENGINE) > $@
 
+FORCE:
+
+# Each brief's build, from its data package, spec and documents to _output/<brief>/.
+define brief_rules
+$(1)_OUTPUTS := $$(foreach r,$$($(1)_REPORTS),_output/$(1)/$$(r).pdf _output/$(1)/$$(r).html)
+# Each report is rendered into _build/<brief>/out/; `publish` copies them all into _output/<brief>/ at once.
+$(1)_STAGED := $$(foreach r,$$($(1)_REPORTS),_build/$(1)/out/$$(r).pdf _build/$(1)/out/$$(r).html)
+$(1)_FIGURE_FILES := $$(foreach f,$$($(1)_FIGURES),figures/$(1)/$$(f).svg)
+
+# Publish only when every report rendered: a failed or interrupted build leaves _output/<brief>/ as it
+# was. A deleted output is published again. The last line gives outputs, pages and total time.
+_build/$(1)/report.done: $$($(1)_STAGED) $$(if $$(filter-out $$(wildcard $$($(1)_OUTPUTS)),$$($(1)_OUTPUTS)),FORCE)
+	@$$(PY) -m briefkit publish $(1) $$($(1)_REPORTS)
+	@touch $$@
+
+# A declared data file that is missing: let the validator say so, in its own words.
+$$($(1)_DATA):
+	@$$(PY) -m briefkit check $(1)
+
+# The documents count too: `check` computes every fact they print.
+_build/$(1)/check.ok: $$($(1)_DATA) $$($(1)_SPEC) $$(CHECK_CODE) $$(wildcard reports/$(1)/*.qmd) | $$(READY)
+	@$$(PY) -m briefkit check $(1)
+	@mkdir -p $$(@D) && touch $$@
+
+# All of a brief's figures are drawn in one process (start-up costs more than drawing). An SVG is
+# rewritten only when its bytes change, so unchanged figures do not re-render the reports.
+# A deleted SVG forces a redraw (FORCE is never up to date).
+_build/$(1)/figures.ok: $$($(1)_DATA) $$($(1)_SPEC) $$(FIGURE_CODE) $$(if $$(filter-out $$(wildcard $$($(1)_FIGURE_FILES)),$$($(1)_FIGURE_FILES)),FORCE) | _build/$(1)/check.ok
+	@$$(PY) -m briefkit figure $(1)
+	@touch $$@
+figures/$(1)/%.svg: _build/$(1)/figures.ok ;
+
+# `variables` writes the facts file and the pieces only when they change, and then touches
+# content.stamp; the reports depend on that stamp, not on the step. It also compares with the
+# latest recorded edition.
+_build/$(1)/variables.ok: $$($(1)_DATA) $$($(1)_SPEC) $$(VARIABLES_CODE) _build/$(1)/editions _build/$(1)/commit $$(wildcard editions/$(1)/*.json) $$(wildcard reports/$(1)/*.qmd) | _build/$(1)/check.ok
+	@$$(PY) -m briefkit variables $(1)
+	@touch $$@
+_build/$(1)/content.stamp: _build/$(1)/variables.ok ;
+
 # The recorded editions (the brief says what changed since the latest): their names, rewritten
 # only when they differ, so deleting one, or the whole folder, recomputes the comparison.
-_build/editions: FORCE
-	@mkdir -p _build; ls editions/*.json 2>/dev/null | cmp -s - $@ || ls editions/*.json 2>/dev/null > $@ || true
+_build/$(1)/editions: FORCE
+	@mkdir -p $$(@D); ls editions/$(1)/*.json 2>/dev/null | cmp -s - $$@ || ls editions/$(1)/*.json 2>/dev/null > $$@ || true
 
-# The commit the colophon names (and whether the tree had changes): rewritten only when it differs,
-# so committing the work rebuilds the editions once and then nothing.
-_build/commit: FORCE
-	@mkdir -p _build; (git describe --always --abbrev=12 --dirty 2>/dev/null || echo none) | cmp -s - $@ \
-	  || (git describe --always --abbrev=12 --dirty 2>/dev/null || echo none) > $@
+# The last commit that changed what this brief reads, and whether that differs now: rewritten only
+# when it changes, so another brief's commit does not rebuild this one.
+_build/$(1)/commit: FORCE
+	@mkdir -p $$(@D); { git log -1 --format=%h -- $$(call brief_inputs,$(1)) 2>/dev/null; \
+	  git status --porcelain -- $$(call brief_inputs,$(1)) 2>/dev/null | head -c1; } | cmp -s - $$@ \
+	  || { git log -1 --format=%h -- $$(call brief_inputs,$(1)) 2>/dev/null; \
+	       git status --porcelain -- $$(call brief_inputs,$(1)) 2>/dev/null | head -c1; } > $$@
 
-_build/out/%.pdf _build/out/%.html: reports/%.qmd _build/content.stamp _build/engine _build/commit $(FIGURE_FILES) $(REPORT_DEPS) $(RENDER_CODE)
-	@$(PY) -m briefkit render $*
+# One target, two files: the HTML and the PDF of a report are written together.
+_build/$(1)/out/%.pdf _build/$(1)/out/%.html: reports/$(1)/%.qmd _build/$(1)/content.stamp _build/engine _build/$(1)/commit $$($(1)_FIGURE_FILES) $$(REPORT_DEPS) $$(RENDER_CODE)
+	@$$(PY) -m briefkit render $(1) $$*
+endef
+$(foreach b,$(BRIEFS),$(eval $(call brief_rules,$(b))))
+# The SVGs are made by a pattern rule; make must keep them (they are the reports' inputs, not scratch).
+.SECONDARY: $(foreach b,$(BRIEFS),$($(b)_FIGURE_FILES))

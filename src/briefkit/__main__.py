@@ -1,176 +1,172 @@
-"""Command line: each build step on its own, as the Makefile calls them.
-
-    python -m briefkit check              validate data/ against its data package
-    python -m briefkit figure NAME...     draw figures/NAME.svg
-    python -m briefkit variables          write _variables.yml, _build/claims.json, partials, fonts
-    python -m briefkit render REPORT...   reports/REPORT.qmd -> _build/out/REPORT.{html,pdf}
-    python -m briefkit describe [HTML...] give Quarto-rendered HTML the edition's title, meta and <main>
-    python -m briefkit publish REPORT...  copy every edition, claims.json and manifest.json into _output/ at once
-    python -m briefkit edition            record the current build as editions/<data date>.json
-    python -m briefkit deps               print what each step reads, for make (_build/deps.mk)
-    python -m briefkit doctor             check that WeasyPrint's system libraries are present
+"""briefkit's command line: each build step on its own, as the Makefile calls them.
 
 A data or environment problem ends with a message saying what is wrong, where, and what to do,
 and exit status 1; set BRIEFKIT_DEBUG=1 to see the traceback of an unexpected error.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
 
 from . import BriefError, paths
+from .paths import Brief
 
 
 # Each step returns what it did; main prints it as one line with the step's time, e.g.
-# "check       data package valid (0.8 s)"; further lines of the result follow as they are.
-def check() -> str:
-    from .validation import check as check_package
+# "check       us-colombia: data package and spec valid (0.8 s)"; further lines follow as they are.
+def check(brief: Brief) -> str:
+    from .validation import check as check_brief
 
-    check_package()
-    return "data package valid: data/datapackage.yaml"
+    check_brief(brief)
+    return f"{brief.name}: data package and spec valid ({brief.shown(brief.datapackage)}, {brief.shown(brief.spec)})"
 
 
-def figure(names: list[str]) -> str:
+def figure(brief: Brief, names: list[str]) -> str:
     from .datapackage import load
-    from .figures import FIGURES, render
+    from .figures import render
+    from .spec import load as load_spec
 
-    unknown = [name for name in names if name not in FIGURES]
+    spec = load_spec(brief)
+    unknown = [name for name in names if name not in spec.figures]
     if unknown:
-        raise SystemExit(f"unknown figure {unknown[0]!r}; known: {', '.join(FIGURES)}")
-    data = load()
-    for name in names:
-        render(FIGURES[name], data, paths.FIGURES / f"{name}.svg")
-    return f"drew {len(names)} figures in figures/"
+        raise BriefError(f"no figure {unknown[0]!r} in {spec.file}; figures: {', '.join(spec.figures) or 'none'}")
+    data = load(brief.data)
+    for name in names or list(spec.figures):
+        render(spec.figures[name], data, brief.figures / f"{name}.svg")
+    return f"{brief.name}: drew {len(names or spec.figures)} figures in {brief.shown(brief.figures)}/"
 
 
-def variables() -> str:
+def variables(brief: Brief) -> str:
+    from . import numbers
     from .datapackage import load
-    from .facts import compute_facts
     from .fonts import write_fonts
-    from .partials import build_partials, write_partials
-    from .claims import ledger
     from .manifest import BuildInfo, write_colophon
     from .render import engine
-    from .variables import write_variables
+    from .spec import load as load_spec
+    from .variables import compute, write
 
-    before = content_fingerprint()
-    data = load()
-    facts = compute_facts(data)
-    write_variables(facts, paths.VARIABLES, paths.CLAIMS)
-    write_partials(build_partials(data, facts), paths.PARTIALS)
+    spec = load_spec(brief)
+    numbers.use_locale(spec.lang)
+    data = load(brief.data)
+    book, pieces = compute(spec, data)
+    changed = write(spec, book, pieces)
     write_fonts(paths.BUILD / "fonts")
-    write_colophon(BuildInfo.current(engine()), facts["edition.data_as_of"].text, facts["edition.date"].text)  # `quarto render` includes it too
-    changes = write_changes(data, ledger(facts), facts["edition.date_iso"].text)
-    if content_fingerprint() != before or not paths.CONTENT_STAMP.exists():
-        paths.CONTENT_STAMP.touch()  # make re-renders the editions only when what they include changed
-    return f"wrote {len(facts)} facts to _variables.yml and the partials to _build/partials/\n{'changes':<11} {changes}"
+    colophon_changed = write_colophon(BuildInfo.current(engine(), brief), book["edition.data_as_of"].text,
+                                      book["edition.date"].text, brief.partials)
+    changes, changes_written = write_changes(brief, spec, data, book, pieces)
+    if changed or colophon_changed or changes_written or not brief.content_stamp.exists():
+        brief.content_stamp.parent.mkdir(parents=True, exist_ok=True)
+        brief.content_stamp.touch()  # make re-renders the reports only when what they include changed
+    return (f"{brief.name}: {len(book.facts)} facts in {brief.shown(brief.facts_file)}, "
+            f"pieces in {brief.shown(brief.partials)}/\n{'changes':<11} {changes}")
 
 
-def write_changes(data, current: dict, current_date: str) -> str:
-    """What changed since the latest recorded edition: the brief's partials, and the terminal's summary."""
+def write_changes(brief: Brief, spec, data, book, pieces: dict[str, str]) -> tuple[str, bool]:
+    """What changed since the latest recorded edition: two pieces, and the terminal's summary."""
     from . import editions
-    from .variables import write_if_changed
+    from .claims import ledger
+    from .files import write_if_changed
 
-    edition = editions.latest(before=current_date)
-    first = editions.page_one_keys()
-    changes = editions.compare(edition, editions.snapshot(current, data), first) if edition else None
+    edition = editions.latest(before=book["edition.date_iso"].text, brief=brief)
+    page_one = spec.document.get("page_one", {})
+    first = editions.page_one_keys(brief, page_one.get("documents", []),
+                                   {name: pieces[name] for name in page_one.get("pieces", [])})
+    changes = (editions.compare(edition, editions.snapshot(ledger(book), data, spec.events), first)
+               if edition else None)
     names = data.measures["short_label"].to_dict()
-    write_if_changed(paths.PARTIALS / "changes.md", editions.changes_section(changes, names))
-    write_if_changed(paths.PARTIALS / "changes-page1.md", editions.page_one_line(changes, first, names))
-    return editions.terminal_summary(changes, names).replace("\n", "\n" + " " * 12)
+    written = write_if_changed(brief.partials / "changes.md", editions.changes_section(changes, names))
+    written |= write_if_changed(brief.partials / "changes-page1.md", editions.page_one_line(changes, first, names))
+    return editions.terminal_summary(changes, names).replace("\n", "\n" + " " * 12), written
 
 
-def edition() -> str:
-    """Record the current build (_build/claims.json, the timeline, the sources) as an edition."""
+def edition(brief: Brief) -> str:
+    """Record the current build (the claims ledger, the events, the sources) as an edition."""
     import json
 
     from . import editions
     from .datapackage import load
+    from .spec import load as load_spec
 
-    if not paths.CLAIMS.exists():
-        raise editions.EditionError("_build/claims.json is missing: run `make edition`, which builds it first.")
-    edition = editions.record(json.loads(paths.CLAIMS.read_text(encoding="utf-8")), load(),
-                              force=os.environ.get("EDITION_FORCE") == "1")
-    return f"recorded {edition.relative_to(paths.ROOT)}: commit it to publish the edition"
+    if not brief.claims.exists():
+        raise editions.EditionError(f"{brief.shown(brief.claims)} is missing: run `make edition BRIEF={brief.name}`, "
+                                    "which builds it first.")
+    recorded = editions.record(json.loads(brief.claims.read_text(encoding="utf-8")), load(brief.data), brief,
+                               load_spec(brief).events, force=os.environ.get("EDITION_FORCE") == "1")
+    return f"recorded {brief.shown(recorded)}: commit it to publish the edition"
 
 
-def publish(names: list[str]) -> str:
-    """Every edition into _output/ at once, then the manifest; the build's last line gives the
-    outputs, their page counts and the time since make started."""
+def publish(brief: Brief, names: list[str]) -> str:
+    """Every report into _output/<brief>/ at once, then the manifest; the build's last line gives
+    the outputs, their page counts and the time since make started."""
     import pypdfium2
 
     from .manifest import BuildInfo, write_manifest
-    from .render import engine, publish as publish_editions
+    from .render import engine, publish as publish_reports
 
-    publish_editions(names)
-    write_manifest(BuildInfo.current(engine()))
+    publish_reports(brief, names)
+    write_manifest(BuildInfo.current(engine(), brief), brief)
     outputs = []
     for name in names:
-        pdf = paths.OUTPUT / f"{name}.pdf"
-        outputs.append(f"{pdf.relative_to(paths.ROOT)} ({len(pypdfium2.PdfDocument(pdf))} pages)")
+        pdf = brief.output / f"{name}.pdf"
+        outputs.append(f"{brief.shown(pdf)} ({len(pypdfium2.PdfDocument(pdf))} pages)")
     started = os.environ.get("BRIEF_BUILD_START", "").rstrip("N").rstrip(".")  # `date +%s.%N`; BSD date has no %N
     total = f" in {time.time() - float(started):.1f} s" if started.replace(".", "").isdigit() else ""
     return f"{', '.join(outputs)} and their HTML, built{total}"
 
 
-def content_fingerprint() -> dict[str, int]:
-    """Modification times of what the documents include (files are rewritten only on change)."""
-    files = [paths.VARIABLES, *paths.PARTIALS.glob("*.md")]
-    return {str(f): f.stat().st_mtime_ns for f in files if f.exists()}
-
-
-def render(names: list[str]) -> str:
-    import yaml
-
+def render(brief: Brief, names: list[str]) -> str:
     from .literals import check_reports
     from .manifest import BuildInfo, write_colophon
-    from .render import Report, build, engine, lookup
+    from .render import Report, build, engine, lookup, read_facts
 
-    check_reports([paths.REPORTS / f"{name}.qmd" for name in names] + sorted(paths.REPORTS.glob("_*.qmd")), paths.ROOT)
-    variables = yaml.safe_load(paths.VARIABLES.read_text(encoding="utf-8"))
-    write_colophon(BuildInfo.current(engine()), lookup(variables, "edition.data_as_of"), lookup(variables, "edition.date"))
+    check_reports(sorted(brief.reports.glob("*.qmd")), brief.root)
+    facts = read_facts(brief)
+    write_colophon(BuildInfo.current(engine(), brief), lookup(facts, "edition.data_as_of"),
+                   lookup(facts, "edition.date"), brief.partials)
     done = []
     for name in names:
-        html, pdf, pages = build(Report(paths.REPORTS / f"{name}.qmd"), variables)
+        html, pdf, pages = build(Report(brief, name), facts)
         done.append(f"{html.name} and {pdf.name} ({pages} pages)")
-    return f"rendered {'; '.join(done)} with the {engine()} engine"
+    return f"{brief.name}: rendered {'; '.join(done)} with the {engine()} engine"
 
 
 def describe(files: list[str]) -> None:
     """Quarto's post-render step: give the HTML that `quarto render` wrote the same <title>,
     <meta> and <main> that `make report` gives it (files from QUARTO_PROJECT_OUTPUT_FILES)."""
-    import os
     from pathlib import Path
 
-    import yaml
+    from .render import Report, described, read_facts
 
-    from .render import Report, described
-
-    variables = yaml.safe_load(paths.VARIABLES.read_text(encoding="utf-8"))
     listed = files or os.environ.get("QUARTO_PROJECT_OUTPUT_FILES", "").split()
     for name in listed:
         html = Path(name) if Path(name).is_absolute() else paths.ROOT / name
-        if html.suffix != ".html" or not (paths.REPORTS / f"{html.stem}.qmd").exists():
+        brief_name = html.parent.name
+        if html.suffix != ".html" or not (paths.REPORTS / brief_name / f"{html.stem}.qmd").exists():
             continue
+        brief = paths.brief(brief_name)
         text = html.read_text(encoding="utf-8")
-        html.write_text(described(text, Report(paths.REPORTS / f"{html.stem}.qmd"), variables), encoding="utf-8")
+        html.write_text(described(text, Report(brief, html.stem), read_facts(brief)), encoding="utf-8")
 
 
 def deps() -> None:
-    """Make's view of the build: data files from the data package, code from imports."""
-    from .builddeps import figure_names, makefile_rules
+    """Make's view of the build: each brief's data files, figures and reports, and the code each step reads."""
+    from .builddeps import makefile_rules
 
-    print(makefile_rules(figure_names()), end="")
+    print(makefile_rules(), end="")
 
 
-SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+def new(name: str) -> str:
+    from .starter import create
+
+    return create(name)
 
 
 def doctor() -> None:
     """WeasyPrint's system libraries, HarfBuzz-Subset included: without it WeasyPrint subsets
     fonts with fontTools instead, and the same inputs give different PDF bytes."""
-    install = (f"Install them with:\n  sudo apt-get install -y {SYSTEM_PACKAGES}\n"
+    install = ("Install them with:\n  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0\n"
                "(macOS: brew install pango harfbuzz)")
     try:
         from weasyprint.text.ffi import harfbuzz_subset
@@ -181,23 +177,62 @@ def doctor() -> None:
     print("WeasyPrint and its system libraries (Pango, HarfBuzz-Subset) are available")
 
 
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="briefkit", description="Reproducible policy briefs: validated data in, "
+                                  "sourced PDF and HTML briefs out. Each command is one build step; `make` runs them.")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str, reports: str = "", with_brief: bool = True) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        if with_brief:
+            sub.add_argument("brief", help="the brief's name (its folders: data/BRIEF/, reports/BRIEF/)")
+        if reports:
+            sub.add_argument("names", nargs="*", metavar="NAME", help=reports)
+        return sub
+
+    command("check", "validate the brief's data package and spec, and every fact its documents print")
+    command("figure", "draw the brief's figures into figures/BRIEF/", "figures to draw (default: all in brief.yml)")
+    command("variables", "compute the facts, generated pieces and claims ledger the documents include")
+    command("render", "render reports/BRIEF/NAME.qmd to _build/BRIEF/out/NAME.{html,pdf}", "reports to render")
+    command("publish", "copy every report, claims.json and manifest.json into _output/BRIEF/ at once", "reports")
+    command("edition", "record the current build as editions/BRIEF/<edition date>.json")
+    sub = command("describe", "give Quarto-rendered HTML the report's title, meta and <main> (Quarto's post-render)",
+                  with_brief=False)
+    sub.add_argument("names", nargs="*", metavar="HTML")
+    command("deps", "print what each build step reads, for make (_build/deps.mk)", with_brief=False)
+    command("doctor", "check that WeasyPrint's system libraries are present", with_brief=False)
+    sub = command("new", "create a one-page starter brief that builds at once", with_brief=False)
+    sub.add_argument("name", help="the new brief's name (lower case letters, digits and hyphens)")
+    return top
+
+
+STEPS = {"check": check, "variables": variables, "edition": edition}
+WITH_NAMES = {"figure": figure, "render": render, "publish": publish}
+
+
+def run(args: argparse.Namespace):
+    if args.command in ("deps", "doctor"):
+        return {"deps": deps, "doctor": doctor}[args.command]()
+    if args.command == "describe":
+        return describe(args.names)
+    if args.command == "new":
+        return new(args.name)
+    brief = paths.brief(args.brief)
+    if args.command in STEPS:
+        return STEPS[args.command](brief)
+    return WITH_NAMES[args.command](brief, args.names)
+
+
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] in ("-h", "--help"):
-        print(__doc__)
-        return
-    command, args = argv[0], argv[1:]
-    commands = {"check": lambda: check(), "figure": lambda: figure(args), "variables": lambda: variables(),
-                "render": lambda: render(args), "describe": lambda: describe(args), "publish": lambda: publish(args),
-                "edition": lambda: edition(), "deps": lambda: deps(), "doctor": lambda: doctor()}
-    if command not in commands:
-        raise SystemExit(f"unknown command {command!r}\n{__doc__}")
+    args = parser().parse_args(argv)
     try:
         started = time.perf_counter()
-        result = commands[command]()
+        result = run(args)
         if result is not None:
             first, *more = result.split("\n")
-            timing = "" if command == "publish" else f" ({time.perf_counter() - started:.1f} s)"
-            print("\n".join([f"{'report' if command == 'publish' else command:<11} {first}{timing}", *more]), flush=True)
+            label = "report" if args.command == "publish" else args.command
+            timing = "" if args.command == "publish" else f" ({time.perf_counter() - started:.1f} s)"
+            print("\n".join([f"{label:<11} {first}{timing}", *more]), flush=True)
     except BriefError as exc:
         fail(str(exc))
     except OSError as exc:  # PermissionError, a missing file, a full disk ...
@@ -205,7 +240,7 @@ def main(argv: list[str]) -> None:
     except Exception as exc:
         if os.environ.get("BRIEFKIT_DEBUG"):
             raise
-        fail(unexpected(exc))
+        fail(unexpected(exc, getattr(args, "brief", None)))
 
 
 def fail(message: str) -> None:
@@ -220,14 +255,15 @@ def os_problem(exc: OSError) -> str:
             f"Files already in _output/ were left as they were.")
 
 
-def unexpected(exc: Exception) -> str:
+def unexpected(exc: Exception, brief_name: str | None) -> str:
     """A failure the checks did not foresee: blame the data if validation finds a problem, else briefkit."""
-    from .validation import validate
+    if brief_name and brief_name in paths.brief_names():
+        from .validation import validate
 
-    problems = validate()
-    if problems:
-        listing = "\n".join(f"  {p}" for p in problems)
-        return f"{len(problems)} problem(s) in the data package:\n{listing}"
+        problems = validate(paths.brief(brief_name))
+        if problems:
+            listing = "\n".join(f"  {p}" for p in problems)
+            return f"{len(problems)} problem(s) in brief '{brief_name}':\n{listing}"
     return (f"internal error ({type(exc).__name__}: {exc}). The data passed validation, so this is a bug in "
             f"briefkit: run again with BRIEFKIT_DEBUG=1 for the traceback and report it.")
 

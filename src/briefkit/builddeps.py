@@ -1,5 +1,7 @@
-"""What each build step reads, for make: the data files the data package declares, and the
-source files behind each step, found by following its imports within briefkit."""
+"""What each build step reads, for make (`_build/deps.mk`): per brief, the data files its data
+package declares, its spec and module, its figures and reports; and the engine's source files
+behind each step, found by following its imports within briefkit. Nothing here imports pandas or
+matplotlib: make asks for this on every build."""
 from __future__ import annotations
 
 import ast
@@ -8,15 +10,16 @@ from pathlib import Path
 import yaml
 
 from . import paths
+from .paths import Brief
 
 PACKAGE = Path(__file__).parent
 
 # The module each make step runs; everything it imports (within briefkit) counts too.
 STEP_MODULES = {
-    "CHECK_CODE": ["validation"],
+    "CHECK_CODE": ["validation", "variables"],
     "FIGURE_CODE": ["figures"],
-    "VARIABLES_CODE": ["facts", "partials", "variables", "fonts", "editions"],
-    "RENDER_CODE": ["render"],
+    "VARIABLES_CODE": ["variables", "fonts", "editions", "manifest"],
+    "RENDER_CODE": ["render", "literals", "manifest"],
 }
 
 
@@ -36,47 +39,46 @@ def local_imports(module: str) -> set[str]:
     return seen | {"__init__", "__main__"}
 
 
-def figure_names() -> list[str]:
-    """The figure registry's names, read from figures.py's source: make needs the names, and
-    importing the module (matplotlib, pandas) would cost most of this step's time."""
-    tree = ast.parse((PACKAGE / "figures.py").read_text(encoding="utf-8"))
-    specs, registry = {}, None
-    for node in tree.body:
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
-            continue
-        name, value = node.targets[0].id, node.value
-        if isinstance(value, ast.Call) and getattr(value.func, "id", "") == "FigureSpec":
-            specs[name] = ast.literal_eval(value.args[0])
-        elif name == "FIGURES" and isinstance(value, ast.DictComp):
-            registry = [element.id for element in value.generators[0].iter.elts]
-    if registry is None:
-        raise RuntimeError("figures.py: FIGURES must be built from a tuple of FigureSpec constants")
-    return [specs[name] for name in registry]
-
-
-def data_files(descriptor: Path = paths.DATAPACKAGE) -> list[str]:
+def data_files(brief: Brief) -> list[str]:
     """The descriptor, every resource's file and every schema file it names."""
-    package = yaml.safe_load(descriptor.read_text(encoding="utf-8"))
-    files = [descriptor]
+    package = yaml.safe_load(brief.datapackage.read_text(encoding="utf-8"))
+    files = [brief.datapackage]
     for resource in package.get("resources", []):
-        files.append(descriptor.parent / resource["path"])
+        files.append(brief.data / resource["path"])
         if isinstance(resource.get("schema"), str):
-            files.append(descriptor.parent / resource["schema"])
-    return sorted({str(f.relative_to(paths.ROOT)) for f in files})
+            files.append(brief.data / resource["schema"])
+    return sorted({brief.shown(f) for f in files})
 
 
-def report_names(project: Path = paths.ROOT / "_quarto.yml") -> list[str]:
-    """The editions, as `_quarto.yml` lists them for `quarto render` (one list for both engines)."""
+def spec_files(brief: Brief) -> list[str]:
+    """The spec and the brief's module, if it names one."""
+    spec = yaml.safe_load(brief.spec.read_text(encoding="utf-8")) or {}
+    module = [brief.reports / spec["module"]] if spec.get("module") else []
+    return [brief.shown(f) for f in [brief.spec, *module]]
+
+
+def figure_names(brief: Brief) -> list[str]:
+    spec = yaml.safe_load(brief.spec.read_text(encoding="utf-8")) or {}
+    return list(spec.get("figures") or {})
+
+
+def report_names(brief: Brief, project: Path | None = None) -> list[str]:
+    """The brief's reports, as `_quarto.yml` lists them for `quarto render` (one list for both engines)."""
+    project = project or brief.root / "_quarto.yml"
     render = yaml.safe_load(project.read_text(encoding="utf-8"))["project"]["render"]
-    return [Path(entry).stem for entry in render]
+    return [Path(entry).stem for entry in render if Path(entry).parent == Path("reports") / brief.name]
 
 
-def makefile_rules(figure_names: list[str]) -> str:
-    code_dir = PACKAGE.relative_to(paths.ROOT)
-    lines = [f"REPORTS := {' '.join(report_names())}",
-             f"DATA_FILES := {' '.join(data_files())}",
-             f"FIGURE_NAMES := {' '.join(figure_names)}",
-             f"FIGURE_FILES := {' '.join(f'figures/{n}.svg' for n in figure_names)}"]
+def makefile_rules(root: Path = paths.ROOT) -> str:
+    names = paths.brief_names(root)
+    lines = [f"BRIEFS := {' '.join(names)}"]
+    for name in names:
+        brief = Brief(name, root)
+        lines += [f"{name}_REPORTS := {' '.join(report_names(brief))}",
+                  f"{name}_DATA := {' '.join(data_files(brief))}",
+                  f"{name}_SPEC := {' '.join(spec_files(brief))}",
+                  f"{name}_FIGURES := {' '.join(figure_names(brief))}"]
+    code_dir = PACKAGE.relative_to(root) if PACKAGE.is_relative_to(root) else PACKAGE
     for variable, modules in STEP_MODULES.items():
         sources = sorted(set().union(*(local_imports(m) for m in modules)))
         lines.append(f"{variable} := {' '.join(f'{code_dir}/{m}.py' for m in sources)}")

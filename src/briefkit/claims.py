@@ -1,24 +1,21 @@
-"""The claims ledger: every computed value the editions show, how it reads, how it was
-computed and the data rows and sources behind it (`_output/claims.json`, described by
-docs/claims.schema.json), and the markup that ties each number in the HTML to its entry."""
+"""The claims ledger: every computed value a brief shows, how it reads, how it was computed and
+the data rows and sources behind it (`_output/<brief>/claims.json`, described by
+docs/claims.schema.json), and the markup that ties each printed number to its entry, wherever it
+is printed: prose, table cells, figure captions (a marked span) and alt text (the text with the
+weak-source mark; an attribute cannot hold markup)."""
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
-from .facts import Fact, Facts
-from .grades import WEAK_MARK
+from .facts import WEAK_MARK, Fact, FactBook
 
 FORMAT = "briefkit-claims"
 VERSION = 1
 # Only the characters that can start Markdown, HTML or a shortcode, not all punctuation as
-# markdown.text escapes: _variables.yml is also read by tools (an ISO date must stay one).
+# markdown.text escapes: the facts file is also read by tools (an ISO date must stay one).
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$@])")
-
-
-def is_number(fact: Fact) -> bool:
-    """A value read from or computed on data rows (labels such as a period name are not)."""
-    return fact.value is not None or bool(fact.sources)
 
 
 def marked(fact: Fact) -> str:
@@ -27,7 +24,7 @@ def marked(fact: Fact) -> str:
     a value resting only on weak sources is followed by the weak-source mark."""
     text = MARKDOWN_SPECIAL.sub(r"\\\1", fact.text)
     mark = WEAK_MARK if fact.weak else ""   # after the span, so the span holds the ledger's text
-    if not is_number(fact):
+    if not fact.is_number:
         return text + mark
     attributes = f'.num data-claim="{fact.key}"'
     if fact.sources:
@@ -35,10 +32,37 @@ def marked(fact: Fact) -> str:
     return f"[{text}]{{{attributes}}}{mark}"
 
 
-def ledger(facts: Facts) -> dict:
+def plain(fact: Fact) -> str:
+    """A fact as alt text prints it: its words, with the weak-source mark."""
+    return fact.text + (WEAK_MARK if fact.weak else "")
+
+
+class Printed:
+    """The facts as one kind of printed text sees them: `view[key].text` is the fact as printed
+    there (marked Markdown in captions, plain text with its mark in alt text), while value, period
+    and `plain_text` stay the fact's own for comparisons. Every fact asked for enters the ledger."""
+
+    def __init__(self, book: FactBook, shown=marked):
+        self.book, self.shown = book, shown
+
+    def __getitem__(self, key: str) -> Fact:
+        fact = self.book[key]
+        return replace(fact, text=self.shown(fact))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.book
+
+    def get(self, key: str) -> Fact | None:
+        return self[key] if key in self else None
+
+    def plain_text(self, key: str) -> str:
+        return self.book[key].text
+
+
+def ledger(book: FactBook) -> dict:
     return {"format": FORMAT, "version": VERSION, "schema": "docs/claims.schema.json",
-            "claims": [facts[key].record() for key in sorted(facts)]}
+            "claims": [book.facts[key].record() for key in sorted(book.facts)]}
 
 
-def ledger_json(facts: Facts) -> str:
-    return json.dumps(ledger(facts), indent=1, ensure_ascii=False) + "\n"
+def ledger_json(book: FactBook) -> str:
+    return json.dumps(ledger(book), indent=1, ensure_ascii=False) + "\n"

@@ -1,4 +1,9 @@
-"""Load the data package's tables with pandas (validation is `validation.py`'s job)."""
+"""Load a brief's data package with pandas (validation is `validation.py`'s job).
+
+The engine's data model: every package has a `sources` table (id, publisher, title, url,
+accessed, grade) and a `measures` table (id, label, short_label, producer, unit, period_kind);
+any table whose schema has the observation fields (measure, period, value, status, note,
+source_id) holds observations. Every other table is the brief's own, named by its spec."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,9 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import paths
-
-OBSERVATION_TABLES = ("trade", "narcotics", "assistance", "migration", "rural")
+OBSERVATION_FIELDS = {"measure", "period", "value", "status", "note", "source_id"}
 
 
 @dataclass(frozen=True)
@@ -26,20 +29,37 @@ class BriefData:
     def descriptor(self) -> dict:
         return yaml.safe_load((self.root / "datapackage.yaml").read_text(encoding="utf-8"))
 
+    def schema(self, resource: dict) -> dict:
+        schema = resource["schema"]
+        return yaml.safe_load((self.root / schema).read_text(encoding="utf-8")) if isinstance(schema, str) else schema
+
+    @cached_property
+    def observation_tables(self) -> list[str]:
+        """The tables of observations, in the order the package lists them."""
+        return [r["name"] for r in self.descriptor["resources"]
+                if OBSERVATION_FIELDS <= {f["name"] for f in self.schema(r)["fields"]}]
+
+    @cached_property
+    def primary_keys(self) -> dict[str, list[str]]:
+        """Each table's primary-key fields, from the descriptor."""
+        return {r["name"]: self.schema(r)["primaryKey"] for r in self.descriptor["resources"]}
+
     @cached_property
     def _tables(self) -> dict[str, pd.DataFrame]:
-        text_columns = {"period": str, "hs_code": str, "note": str}
         tables = {}
         for resource in self.descriptor["resources"]:
-            frame = pd.read_csv(self.root / resource["path"], dtype=text_columns, keep_default_na=False,
-                                na_values={"value": [""], "maximum": [""]})
+            fields = self.schema(resource)["fields"]
+            # Text stays text ('2024' is a period, '0901' an HS code); an empty number is missing.
+            text = {f["name"]: str for f in fields if f.get("type", "string") == "string"}
+            numbers = {f["name"]: [""] for f in fields if f.get("type") in ("number", "integer")}
+            frame = pd.read_csv(self.root / resource["path"], dtype=text, keep_default_na=False, na_values=numbers)
             tables[resource["name"]] = frame
         return tables
 
     @cached_property
     def observations(self) -> pd.DataFrame:
         """All observation tables stacked, with each row's table name."""
-        return pd.concat([self.table(t).assign(table=t) for t in OBSERVATION_TABLES], ignore_index=True)
+        return pd.concat([self.table(t).assign(table=t) for t in self.observation_tables], ignore_index=True)
 
     @cached_property
     def measures(self) -> pd.DataFrame:
@@ -60,5 +80,5 @@ class BriefData:
         return sorted(set(rows["table"]))
 
 
-def load(root: Path = paths.DATA) -> BriefData:
+def load(root: Path) -> BriefData:
     return BriefData(root)

@@ -1,11 +1,11 @@
-"""Published editions and what changed since the last one.
+"""Published editions of a brief and what changed since the last one.
 
-`make edition` records the current build as `editions/<data date>.json`: every computed value
-as it reads (key, text, value, period, sources), the timeline events and the sources. Each
+`make edition` records the current build as `editions/<brief>/<edition date>.json`: every computed value
+as it reads (key, text, value, period, sources), the dated events and the sources. Each
 later build compares its facts with the latest recorded edition, prints the differences and
-writes them into the brief: a section in Appendix B (`_build/partials/changes.md`) and, only
-when a figure or claim page 1 shows has changed, a line under the edition line
-(`_build/partials/changes-page1.md`). Edition files are small, deterministic and committed.
+writes them into the brief: a piece `changes.md` for the data notes and, only when a figure or
+claim page 1 shows has changed, a line `changes-page1.md` under the edition line (page 1 is what
+`page_one:` in brief.yml lists). Edition files are small, deterministic and committed.
 """
 from __future__ import annotations
 
@@ -15,23 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import BriefError, paths
+from . import BriefError
 from . import markdown as md
 from . import numbers as fmt
 from .datapackage import BriefData
+from .files import write_if_changed
+from .paths import Brief
 from .variables import SHORTCODE
 
 FORMAT = "briefkit-edition"
 VERSION = 1
-FOLDER = paths.ROOT / "editions"
 EDITION_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
 CLAIM_FIELDS = ("key", "text", "value", "period", "sources")
 # Claims that are words, not numbers: a new record or a reversed direction changes these.
 WORDING = ("record", "against_peak", "level", "direction", "movement", "since_peak", "standing")
 LIST_CAP = 5          # items per list in the brief and on the terminal; the rest are counted
-# What page 1 shows: the bottom line and edition line (their {{< var >}}s) and the glance table.
-PAGE_ONE_REPORTS = ("_edition.qmd", "_bluf.qmd")
-PAGE_ONE_PARTIALS = ("glance.md",)
 CLAIM = re.compile(r'data-claim="([\w.]+)"')
 NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -41,14 +39,16 @@ class EditionError(BriefError):
 
 
 # --- recording an edition -----------------------------------------------------------
-def snapshot(ledger: dict, data: BriefData) -> dict:
-    """What an edition records: the claims as printed, the timeline events and the sources."""
+def snapshot(ledger: dict, data: BriefData, events_table: str | None) -> dict:
+    """What an edition records: the claims as printed, the dated events and the sources."""
     claims = [{name: claim[name] for name in CLAIM_FIELDS} for claim in ledger["claims"]]
-    events = data.table("timeline").sort_values(["date", "event"], kind="stable")
+    events = [] if not events_table else [
+        {"date": e["date"], "event": e["event"], "source_id": e["source_id"]}
+        for _, e in data.table(events_table).sort_values(["date", "event"], kind="stable").iterrows()]
     sources = data.sources.sort_index()
     return {"format": FORMAT, "version": VERSION, "edition": edition_date(claims),
             "claims": sorted(claims, key=lambda c: c["key"]),
-            "events": [{"date": e["date"], "event": e["event"], "source_id": e["source_id"]} for _, e in events.iterrows()],
+            "events": events,
             "sources": [{"id": sid, "publisher": s["publisher"], "url": s["url"]} for sid, s in sources.iterrows()]}
 
 
@@ -64,23 +64,21 @@ def edition_json(edition: dict) -> str:
     return "{" + head + ",\n" + ",\n".join(f' "{name}": [\n{items(name)}\n ]' for name in ("claims", "events", "sources")) + "\n}\n"
 
 
-def record(ledger: dict, data: BriefData, force: bool = False, folder: Path = FOLDER) -> Path:
-    edition = snapshot(ledger, data)
-    target = folder / f"{edition['edition']}.json"
+def record(ledger: dict, data: BriefData, brief: Brief, events_table: str | None, force: bool = False) -> Path:
+    edition = snapshot(ledger, data, events_table)
+    target = brief.editions / f"{edition['edition']}.json"
     if target.exists() and not force:
-        raise EditionError(f"{target.relative_to(paths.ROOT)} already exists: the edition of "
+        raise EditionError(f"{brief.shown(target)} already exists: the edition of "
                            f"{fmt.date_label(edition['edition'])} was recorded before. To replace it with "
-                           f"the current build, run `make edition EDITION_FORCE=1`.")
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(edition_json(edition), encoding="utf-8")
-    tmp.replace(target)
+                           f"the current build, run `make edition BRIEF={brief.name} EDITION_FORCE=1`.")
+    write_if_changed(target, edition_json(edition))
     return target
 
 
-def latest(before: str, folder: Path = FOLDER) -> dict | None:
+def latest(before: str, brief: Brief) -> dict | None:
     """The most recent edition recorded before the edition date `before` (ISO), or None. Recording
     the current edition (`make edition`) does not change what the current brief compares with."""
+    folder = brief.editions
     files = sorted(f for f in folder.glob("*.json") if EDITION_FILE.match(f.name) and f.stem < before) \
         if folder.is_dir() else []
     if not files:
@@ -90,9 +88,9 @@ def latest(before: str, folder: Path = FOLDER) -> dict | None:
         if edition.get("format") != FORMAT or not all(isinstance(edition.get(n), list) for n in ("claims", "events", "sources")):
             raise ValueError(f"not a {FORMAT} file")
     except (ValueError, UnicodeDecodeError, AttributeError) as exc:
-        raise EditionError(f"{files[-1].relative_to(paths.ROOT)} is not a readable edition ({exc}). Restore it "
-                           f"from git (`git checkout -- {files[-1].relative_to(paths.ROOT)}`).") from None
-    edition["file"] = str(files[-1].relative_to(paths.ROOT))
+        raise EditionError(f"{brief.shown(files[-1])} is not a readable edition ({exc}). Restore it "
+                           f"from git (`git checkout -- {brief.shown(files[-1])}`).") from None
+    edition["file"] = brief.shown(files[-1])
     return edition
 
 
@@ -144,12 +142,13 @@ def added_and_dropped(old: list[dict], new: list[dict], identity: tuple[str, ...
     return [i for i in new if ident(i) not in was], [i for i in old if ident(i) not in now]
 
 
-def page_one_keys(reports: Path = paths.REPORTS, partials: Path = paths.PARTIALS) -> set[str]:
-    """The facts page 1 shows: the {{< var >}}s of the edition line and bottom line, and the
-    glance table's numbers and its trend words (the record claim of each measure it shows)."""
-    keys = {k for name in PAGE_ONE_REPORTS for k in SHORTCODE.findall((reports / name).read_text(encoding="utf-8"))}
-    for name in PAGE_ONE_PARTIALS:
-        shown = CLAIM.findall((partials / name).read_text(encoding="utf-8"))
+def page_one_keys(brief: Brief, documents: list[str], pieces: dict[str, str]) -> set[str]:
+    """The facts page 1 shows: the facts printed by the documents it includes (`page_one:` in
+    brief.yml) and the numbers of the pieces it includes, with their trend words (the record
+    claim of each measure shown)."""
+    keys = {k for name in documents for k in SHORTCODE.findall((brief.reports / name).read_text(encoding="utf-8"))}
+    for name, piece in pieces.items():
+        shown = CLAIM.findall(piece)
         keys |= set(shown) | {f"{k.split('.')[0]}.record" for k in shown}
     return keys
 
@@ -160,8 +159,8 @@ def measure_of(key: str) -> str:
 
 
 def label(key: str, names: dict[str, str]) -> str:
-    """'coca_area_unodc.latest' -> 'Coca area'; '...change_5y' -> 'Coca area (change 5y)';
-    a key of no measure in words ('coca.times_low' -> 'coca times low')."""
+    """'exports.latest' -> 'Exports'; '...change_5y' -> 'Exports (change 5y)';
+    a key of no measure in words ('flows.balance' -> 'flows balance')."""
     measure, _, rest = key.partition(".")
     if measure not in names:
         return key.replace("_", " ").replace(".", " ")

@@ -1,45 +1,39 @@
-"""Every number the prose uses, computed from the data as a named, sourced record.
+"""Every number a brief prints, computed from its data as a named, sourced record: a `Fact`.
 
-A `Fact` carries its formatted text (what the reader sees), its raw value, its period,
-how it was computed, the data rows behind it (table and primary key) and their source ids,
-so any number in the brief can be traced back to data rows (see docs/claims.schema.json).
-`compute_facts` is a pure function of the data package.
+A fact carries its value, unit, period and the data rows behind it (table and primary key)
+with their source ids, so any number in a brief can be traced back to data rows (see
+docs/claims.schema.json), and its text as the wording layer (numbers.py, series.py) reads it.
+
+Facts are computed on demand: `FactBook[key]` computes a fact the first time a document,
+figure or table asks for it, so the ledger holds exactly what the brief prints. A key is
+resolved, in order, from
+- the brief's spec (`facts:` in brief.yml): a generic operation (ops.py) or a function of the
+  brief's own module, named by `use:`;
+- `date.<tag>`: the date of the event carrying that tag;
+- `<measure>.<summary>`: a per-series summary (SERIES_SUMMARIES);
+- the edition's own facts (`edition.*`, `events.*`, `grades.*`, `sources.*`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
-import yaml
 
+from . import BriefError
 from . import numbers as fmt
 from .datapackage import BriefData
-from .grades import mark_weak_claims
+from .series import SeriesSummary, missing_years, summarise
 
-# What the computation assumes about the data. `validation.need_problems` checks each of these
-# before anything is computed, so a gap is reported with its file and row, not as a traceback.
-INAUGURATION_TAG = "petro_inauguration"   # timeline tag whose year is the "since Petro took office" baseline
-SINCE_INAUGURATION = ("coca_area_unodc", "cocaine_production_unodc")  # need a complete value for that year
-PAIRED = (("us_goods_exports", "us_goods_imports"), ("mpi_poverty_rural", "mpi_poverty_urban"))  # compared per period
-DIVISORS = ("coca_area_unodc", "colombia_venezuela_trade", "mpi_poverty_urban")  # "N times" divides by their values
-PARTIAL_MEASURES = ("cocaine_seizures", "us_goods_exports", "us_goods_imports")  # partial values shown in prose
-WITH_PARTIAL = ("trac_removals_to_colombia",)  # prose gives the latest complete value and any later partial one
-MINIMUM_OBSERVATIONS = {"petro_approval": 2}  # the direction compares the last two readings
-# Measures the prose quotes as one survey ("In Invamer's survey of <month>, ..."): their latest
-# complete periods must be the same.
-SAME_SURVEY = {"opinion.colombia": ("colombians_oppose_boat_strikes", "colombians_value_us_ties",
-                                    "colombians_blame_petro", "colombians_blame_trump", "colombians_blame_both")}
-# Every measure that this module or figures.py reads by name: `make check` refuses a package
-# that lacks one (tests/test_validation.py checks this list against both modules' source).
-NAMED_MEASURES = (
-    "aid_disbursements", "aid_obligations", "coca_area_unodc", "cocaine_production_unodc", "cocaine_seizures",
-    "colombia_venezuela_trade", "colombians_blame_both", "colombians_blame_petro", "colombians_blame_trump",
-    "colombians_oppose_boat_strikes", "colombians_value_us_ties", "eradication_forced_manual",
-    "mpi_poverty_rural", "mpi_poverty_urban", "petro_approval", "trac_removals_to_colombia",
-    "us_goods_exports", "us_goods_imports", "usbp_encounters_colombians", "venezuelans_in_colombia")
-NEAR_PEAK = 0.05  # within 5% of the peak reads "just below" it
-UNUSUAL = 0.15   # a value 15% off the mean of both neighbours, and beyond both, is a dip or a spike
+WEAK_MARK = "†"
+GRADES = ("official", "established", "weak")
+CHANGE_OVER = re.compile(r"change_(\d+)y")
+VALUE_IN = re.compile(r"value_(\d{4}(?:_\d\d)?)")   # value_2024, value_2024_06 (a month)
+
+
+class UnknownFact(BriefError):
+    """A document, figure or table asks for a fact no rule computes."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +54,12 @@ class Fact:
     sources: tuple[str, ...] = field(default_factory=tuple)
     method: str = ""
     rows: tuple[RowRef, ...] = field(default_factory=tuple)
-    weak: bool = False   # every source behind it is graded weak (grades.mark_weak_claims); printed with a mark
+    weak: bool = False   # every source behind it is graded weak; printed with WEAK_MARK
+
+    @property
+    def is_number(self) -> bool:
+        """A value read from or computed on data rows (a label such as a period name is not)."""
+        return self.value is not None or bool(self.sources)
 
     def record(self) -> dict:
         record = asdict(self)
@@ -68,430 +67,234 @@ class Fact:
         return record
 
 
-def primary_keys(data: BriefData) -> dict[str, list[str]]:
-    """Each table's primary-key fields, from the data package descriptor."""
-    keys = {}
-    for resource in data.descriptor["resources"]:
-        schema = resource["schema"]
-        if isinstance(schema, str):
-            schema = yaml.safe_load((data.root / schema).read_text(encoding="utf-8"))
-        keys[resource["name"]] = schema["primaryKey"]
-    return keys
+class FactBook:
+    """The facts of one brief, computed when first asked for (see the module's docstring)."""
 
+    def __init__(self, data: BriefData, rules: dict[str, Callable[[FactBook, str], Fact]] | None = None,
+                 events: str | None = None):
+        self.data = data
+        self.rules = rules or {}          # key -> function(book, key) from the spec
+        self.events = events              # the table of dated events, if the brief has one
+        self.facts: dict[str, Fact] = {}
+        self._summaries: dict[str, SeriesSummary] = {}
 
-class Facts(dict):
-    """Facts by key; `add` refuses to overwrite, so no two computations share a name.
+    # --- asking -----------------------------------------------------------------------
+    def __getitem__(self, key: str) -> Fact:
+        if key not in self.facts:
+            self.facts[key] = self.marked_if_weak(self.compute(key))
+        return self.facts[key]
 
-    `rows=` takes the data rows (pandas rows with a `table` column) a fact is computed from;
-    their source ids are added to the fact's sources and their keys kept for tracing."""
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except (UnknownFact, KeyError):
+            return False
+        return True
 
-    def __init__(self, primary_keys: dict[str, list[str]] | None = None):
-        super().__init__()
-        self.primary_keys = primary_keys or {}
+    def get(self, key: str) -> Fact | None:
+        return self[key] if key in self else None
 
-    def add(self, key: str, text: str, rows=(), **details) -> None:
-        if key in self:
-            raise KeyError(f"fact {key!r} defined twice")
+    def summary(self, measure: str) -> SeriesSummary:
+        if measure not in self._summaries:
+            self._summaries[measure] = summarise(self.data, measure)
+        return self._summaries[measure]
+
+    def compute(self, key: str) -> Fact:
+        if key in self.rules:
+            return self.rules[key](self, key)
+        head, _, rest = key.partition(".")
+        if head == "date" and self.events:
+            return self.event_date(key, rest)
+        if head in self.data.measures.index and rest:
+            return series_fact(self, key, self.summary(head), rest)
+        if head in EDITION_FACTS:
+            return EDITION_FACTS[head](self, key, rest)
+        raise UnknownFact(f"no fact '{key}': it is not declared under facts: in brief.yml, not "
+                          f"'<measure>.<summary>' of a measure in measures.csv, and not a date of a tagged event")
+
+    # --- making -----------------------------------------------------------------------
+    def make(self, key: str, text: str, rows=(), sources=(), **details) -> Fact:
+        """A fact; `rows` are the data rows (pandas rows with a `table` column) it is computed from,
+        whose source ids join `sources` and whose keys are kept for tracing."""
         rows = list(rows)
-        details["sources"] = tuple(sorted(set(details.get("sources", ())) | {r["source_id"] for r in rows}))
+        details["sources"] = tuple(sorted(set(sources) | {r["source_id"] for r in rows}))
         details["rows"] = tuple(dict.fromkeys(self.ref(r) for r in rows))
-        self[key] = Fact(key, text, **details)
+        return Fact(key, text, **details)
 
     def ref(self, row) -> RowRef:
         table = row["table"]
-        return RowRef(table, tuple((name, str(row[name])) for name in self.primary_keys[table]))
+        return RowRef(table, tuple((name, str(row[name])) for name in self.data.primary_keys[table]))
+
+    def marked_if_weak(self, fact: Fact) -> Fact:
+        weak = fact.value is not None and self.weak_only(fact.sources)
+        return replace(fact, weak=True) if weak else fact
+
+    def weak_only(self, source_ids) -> bool:
+        ids = [s for s in source_ids if s]
+        return bool(ids) and all(self.data.sources.loc[s, "grade"] == "weak" for s in ids)
+
+    def weak_mark(self, *source_ids: str) -> str:
+        """The mark to put after a text whose sources are all weak, else nothing."""
+        return WEAK_MARK if self.weak_only(source_ids) else ""
+
+    # --- events -----------------------------------------------------------------------
+    def event_table(self) -> pd.DataFrame:
+        return self.data.table(self.events).assign(table=self.events)
+
+    def event(self, tag: str) -> pd.Series:
+        events = self.event_table()
+        hit = events[events["tag"] == tag]
+        if hit.empty:
+            raise UnknownFact(f"no event is tagged '{tag}' in {self.events}.csv")
+        return hit.iloc[0]
+
+    def event_date(self, key: str, tag: str) -> Fact:
+        event = self.event(tag)
+        return self.make(key, fmt.date_label(event["date"]), value=event["date"], rows=[event], method="event date")
 
 
-@dataclass(frozen=True)
-class SeriesSummary:
-    """What the data say about one measure: latest complete value, changes, records."""
-
-    measure: str
-    label: str
-    unit: str
-    kind: str
-    rows: pd.DataFrame        # complete observations (not partial), in period order
-    partial: pd.DataFrame     # observations for periods not yet complete
-
-    @property
-    def latest(self) -> pd.Series:
-        return self.rows.iloc[-1]
-
-    def at(self, period: str) -> pd.Series | None:
-        hit = self.rows[self.rows["period"] == period]
-        return None if hit.empty else hit.iloc[0]
-
-    def years_before(self, row: pd.Series, years: int) -> pd.Series | None:
-        period = row["period"]
-        earlier = f"{int(period[:4]) - years}{period[4:]}"
-        return self.at(earlier)
-
-    def label_of(self, row: pd.Series) -> str:
-        return fmt.period_label(row["period"], self.kind)
-
-    def text_of(self, row: pd.Series) -> str:
-        text = fmt.quantity(row["value"], self.unit)
-        return f"more than {text}" if row["status"] == "lower_bound" else text
-
-    def record_word(self) -> str:
-        """'highest on record' when the latest value is the series maximum (likewise lowest)."""
-        values = self.rows["value"]
-        if len(values) < 3:
-            return ""
-        first = self.label_of(self.rows.iloc[0])
-        if self.latest["value"] == values.max() and (values == values.max()).sum() == 1:
-            return f"the highest since the series began in {first}"
-        if self.latest["value"] == values.min() and (values == values.min()).sum() == 1:
-            return f"the lowest since the series began in {first}"
-        return ""
-
-    def later_partial(self) -> pd.Series | None:
-        """The last partial observation after the latest complete one, if any."""
-        later = self.partial[self.partial["period"] > self.latest["period"]]
-        return None if later.empty else later.iloc[-1]
-
-    def unusual(self, row: pd.Series) -> str:
-        """'a dip in 2020' when a row stands out from both neighbouring periods (a change measured
-        from it would mislead without saying so), else ''."""
-        before, after = self.years_before(row, 1), self.years_before(row, -1)
-        if before is None or after is None:
-            return ""
-        value, around = row["value"], (before["value"] + after["value"]) / 2
-        if around and abs(value - around) / around > UNUSUAL and (value - before["value"]) * (value - after["value"]) > 0:
-            return f"{'a dip' if value < around else 'a spike'} in {self.label_of(row)}"
-        return ""
-
-    @property
-    def peak(self) -> pd.Series:
-        """The highest complete observation (the first, if the highest value recurs)."""
-        return self.rows.loc[self.rows["value"].idxmax()]
-
-    def is_peak(self) -> bool:
-        return self.latest["value"] == self.peak["value"]
-
-    def against_peak(self) -> str:
-        """Where the latest value stands: a record, at or just below the peak, or how far below it."""
-        record = self.record_word()
-        if record:
-            return record
-        peak = self.peak
-        if self.is_peak():
-            return ("the highest in this data" if peak["period"] == self.latest["period"]
-                    else f"level with the {self.label_of(peak)} peak")
-        of_peak = f"the {self.label_of(peak)} peak of {self.text_of(peak)}"
-        if (peak["value"] - self.latest["value"]) / peak["value"] <= NEAR_PEAK:
-            return f"just below {of_peak}"
-        below = fmt.change(peak['value'], self.latest['value'], self.unit).removeprefix('down ')
-        # A peak known only as a lower bound ("more than $7 billion") makes the fall a lower bound too.
-        return f"{'more than ' if peak['status'] == 'lower_bound' else ''}{below} below {of_peak}"
-
-    def level(self) -> str:
-        """A headline's few words: 'at a record high', 'near its 2023 peak', 'below its 2023 peak'."""
-        record = self.record_word()
-        if record:
-            return "at a record high" if "highest" in record else "at a record low"
-        if self.is_peak():
-            return "at its peak"
-        peak = self.peak
-        near = (peak["value"] - self.latest["value"]) / peak["value"] <= NEAR_PEAK
-        return f"{'near' if near else 'below'} its {self.label_of(peak)} peak"
-
-    def since_peak(self) -> str:
-        """'fell from a peak of A in P to B in Q', or, when the latest is the peak, 'reached B in Q, ...'."""
-        latest = f"{self.text_of(self.latest)} in {self.label_of(self.latest)}"
-        if self.is_peak():
-            return f"reached {latest}, {self.against_peak()}"
-        return f"fell from a peak of {self.text_of(self.peak)} in {self.label_of(self.peak)} to {latest}"
+# --- per-series summaries ------------------------------------------------------------
+def _row_fact(book: FactBook, key: str, s: SeriesSummary, row, method: str, short: bool = False) -> Fact:
+    text = fmt.short_quantity(row["value"], s.unit) if short else s.text_of(row)
+    return book.make(key, text, value=float(row["value"]), unit=s.unit, period=s.label_of(row), rows=[row],
+                     method=method)
 
 
-def summarise(data: BriefData, measure: str) -> SeriesSummary:
-    info = data.measures.loc[measure]
-    rows = data.series(measure)
-    return SeriesSummary(measure, info["label"], info["unit"], info["period_kind"],
-                         rows[rows["status"] != "partial"].reset_index(drop=True),
-                         rows[rows["status"] == "partial"].reset_index(drop=True))
+def _period_fact(book: FactBook, key: str, s: SeriesSummary, row, method: str) -> Fact:
+    return book.make(key, s.label_of(row), period=s.label_of(row), rows=[row], method=method)
 
 
-def add_series_facts(facts: Facts, s: SeriesSummary) -> None:
-    """The standard facts every measure gets: latest, its period, changes over 1/5/10 years, peak."""
-    key, latest = s.measure, s.latest
-    facts.add(f"{key}.latest", s.text_of(latest), value=float(latest["value"]), unit=s.unit,
-              period=s.label_of(latest), rows=[latest], method="latest")
-    facts.add(f"{key}.latest_short", fmt.short_quantity(latest["value"], s.unit), value=float(latest["value"]),
-              unit=s.unit, period=s.label_of(latest), rows=[latest], method="latest")
-    facts.add(f"{key}.latest_period", s.label_of(latest), period=s.label_of(latest), rows=[latest],
-              method="period of latest")
-    facts.add(f"{key}.first_period", s.label_of(s.rows.iloc[0]), rows=[s.rows.iloc[0]], method="period of first")
-    for years in (1, 5, 10):
-        earlier = s.years_before(latest, years)
-        if earlier is None:
-            facts.add(f"{key}.change_{years}y", f"no comparable figure for {int(latest['period'][:4]) - years}",
-                      method=f"change over {years} years")
-        else:
-            facts.add(f"{key}.change_{years}y", fmt.change(earlier["value"], latest["value"], s.unit),
-                      value=float(latest["value"] - earlier["value"]), unit=s.unit,
-                      period=f"{s.label_of(earlier)}–{s.label_of(latest)}", rows=[earlier, latest],
-                      method=f"change over {years} years")
-    if len(s.rows) > 1:
-        before = s.rows.iloc[-2]
-        facts.add(f"{key}.previous", s.text_of(before), value=float(before["value"]), unit=s.unit,
-                  period=s.label_of(before), rows=[before], method="previous")
-        facts.add(f"{key}.previous_period", s.label_of(before), rows=[before], method="period of previous")
-        facts.add(f"{key}.change_previous", fmt.change(before["value"], latest["value"], s.unit),
-                  value=float(latest["value"] - before["value"]), unit=s.unit,
-                  period=f"{s.label_of(before)}–{s.label_of(latest)}", rows=[before, latest],
-                  method="change between periods")
-    peak = s.peak
-    facts.add(f"{key}.peak", s.text_of(peak), value=float(peak["value"]), unit=s.unit,
-              period=s.label_of(peak), rows=[peak], method="peak")
-    facts.add(f"{key}.peak_period", s.label_of(peak), rows=[peak], method="period of peak")
-    every_row = [r for _, r in s.rows.iterrows()]
-    facts.add(f"{key}.record", s.record_word() or "not a record", rows=every_row, method="record")
-    facts.add(f"{key}.against_peak", s.against_peak(), period=s.label_of(latest), rows=every_row,
-              method="latest against peak")
-    facts.add(f"{key}.level", s.level(), period=s.label_of(latest), rows=every_row, method="level of latest")
-    facts.add(f"{key}.since_peak", s.since_peak(), period=f"{s.label_of(peak)}–{s.label_of(latest)}",
-              rows=[peak, latest], method="change since peak")
-    if not s.partial.empty:
-        part = s.partial.iloc[-1]
-        facts.add(f"{key}.partial", s.text_of(part), value=float(part["value"]), unit=s.unit,
-                  period=s.label_of(part), rows=[part], method="latest partial")
-        facts.add(f"{key}.partial_period", s.label_of(part), rows=[part], method="period of latest partial")
+def _change(book: FactBook, key: str, s: SeriesSummary, before, after, method: str) -> Fact:
+    return book.make(key, fmt.change(before["value"], after["value"], s.unit), value=float(after["value"] - before["value"]),
+                     unit=s.unit, period=f"{s.label_of(before)}–{s.label_of(after)}", rows=[before, after], method=method)
 
 
-def _with_partial(s: SeriesSummary) -> str:
-    """The latest complete value, then any later partial one. A partial value is compared with a full
-    period only when it already exceeds it, the one comparison its incompleteness cannot overturn."""
-    latest, part = s.latest, s.later_partial()
-    complete = f"{s.text_of(latest)} in {s.label_of(latest)}"
-    if part is None:
-        return complete
-    if part["value"] > latest["value"]:
-        return f"{_described(s, part)}, already more than the {s.text_of(latest)} in all of {s.label_of(latest)}"
-    return f"{complete}, and {_described(s, part)}"
+def _change_over(book: FactBook, key: str, s: SeriesSummary, years: int) -> Fact:
+    earlier = s.years_before(s.latest, years)
+    if earlier is None:
+        return book.make(key, f"no comparable figure for {int(s.latest['period'][:4]) - years}",
+                         method=f"change over {years} years")
+    return _change(book, key, s, earlier, s.latest, f"change over {years} years")
 
 
-def _between(facts: Facts, key: str, s: SeriesSummary, start: str, end: str) -> None:
-    """Change of one series between two named periods (both must exist in the data)."""
-    a, b = s.at(start), s.at(end)
-    if a is None or b is None:
-        raise KeyError(f"{s.measure}: no complete value for {start if a is None else end} "
-                       "(validation.need_problems should have reported this)")
-    facts.add(key, fmt.change(a["value"], b["value"], s.unit), value=float(b["value"] - a["value"]),
-              unit=s.unit, period=f"{s.label_of(a)}–{s.label_of(b)}", rows=[a, b], method="change between periods")
+def _last_partial(s: SeriesSummary):
+    if s.partial.empty:
+        raise UnknownFact(f"'{s.measure}' has no partial value, so it has no partial summary")
+    return s.partial.iloc[-1]
 
 
-def latest_shared(a: SeriesSummary, b: SeriesSummary) -> tuple[pd.Series, pd.Series]:
-    """Both series' rows for the latest period they both have, so a total or a ratio is of one period."""
-    period = max(set(a.rows["period"]) & set(b.rows["period"]))
-    return a.at(period), b.at(period)
+def _every(s: SeriesSummary) -> list:
+    return [r for _, r in s.rows.iterrows()]
 
 
-def trade_facts(facts: Facts, data: BriefData) -> None:
-    exports, imports = summarise(data, "us_goods_exports"), summarise(data, "us_goods_imports")
-    x, m = latest_shared(exports, imports)
-    period, sources = x["period"], [x["source_id"], m["source_id"]]
-    balance = float(x["value"] - m["value"])
-    word = "surplus" if balance > 0 else "deficit"
-    balance_text = f"{fmt.usd_millions(abs(balance))} {word}" if balance else "balance (exports equal to imports)"
-    facts.add("trade.period", period, period=period, sources=sources)
-    facts.add("trade.exports", exports.text_of(x), value=float(x["value"]), unit=exports.unit, period=period,
-              sources=[x["source_id"]])
-    facts.add("trade.imports", imports.text_of(m), value=float(m["value"]), unit=imports.unit, period=period,
-              sources=[m["source_id"]])
-    facts.add("trade.balance.latest", balance_text,
-              value=balance, unit="USD millions", period=period, rows=[x, m], method="difference")
-    facts.add("trade.total.latest", fmt.usd_millions(x["value"] + m["value"]),
-              value=float(x["value"] + m["value"]), unit="USD millions", period=period, rows=[x, m], method="sum")
-    five_before = exports.years_before(x, 5)
-    if five_before is None:
-        change_5y = f"no figure for {int(period) - 5} to compare with"
-    else:
-        outlier = exports.unusual(five_before)
-        change_5y = (f"{fmt.change(five_before['value'], x['value'], exports.unit)} over five years"
-                     + (f", measured from {outlier}" if outlier else ""))
-    facts.add("trade.exports_change_5y", change_5y, period=period,
-              rows=[x] if five_before is None else [five_before, x], method="change over 5 years")
-    # The current unbroken run of shared years with the same sign of balance.
-    both = exports.rows.merge(imports.rows, on="period", suffixes=("_x", "_m"))
-    both = both[both["period"] <= period]
-    sign = both["value_x"] > both["value_m"]
-    run_start = period
-    for year, positive in zip(reversed(both["period"].tolist()), reversed(sign.tolist())):
-        if positive != sign.iloc[-1] or (year != period and int(year) != int(run_start) - 1):
-            break   # the sign changed, or a year is missing (a run never bridges a gap)
-        run_start = year
-    facts.add("trade.balance.run_since", run_start, period=f"{run_start}–{period}", sources=sources)
-    facts.add("trade.balance.run", f"a {word} every year since {run_start}" if run_start != period
-              else f"a {word} in {period}", period=f"{run_start}–{period}", sources=sources)
-    deficit_years = [int(p) for p in both.loc[~sign, "period"]]
-    facts.add("trade.balance.deficit_years", fmt.year_ranges(deficit_years) or "none", sources=sources,
-              method="periods matching")
+SERIES_SUMMARIES: dict[str, Callable[[FactBook, str, SeriesSummary], Fact]] = {
+    "latest": lambda b, k, s: _row_fact(b, k, s, s.latest, "latest"),
+    "latest_short": lambda b, k, s: _row_fact(b, k, s, s.latest, "latest", short=True),
+    "latest_period": lambda b, k, s: _period_fact(b, k, s, s.latest, "period of latest"),
+    "latest_millions": lambda b, k, s: b.make(k, fmt.millions(s.latest["value"]), value=float(s.latest["value"]),
+                                              unit=s.unit, period=s.label_of(s.latest), rows=[s.latest], method="latest"),
+    "first_period": lambda b, k, s: _period_fact(b, k, s, s.rows.iloc[0], "period of first"),
+    "previous": lambda b, k, s: _row_fact(b, k, s, s.rows.iloc[-2], "previous"),
+    "previous_period": lambda b, k, s: _period_fact(b, k, s, s.rows.iloc[-2], "period of previous"),
+    "change_previous": lambda b, k, s: _change(b, k, s, s.rows.iloc[-2], s.latest, "change between periods"),
+    "peak": lambda b, k, s: _row_fact(b, k, s, s.peak, "peak"),
+    "peak_period": lambda b, k, s: _period_fact(b, k, s, s.peak, "period of peak"),
+    "change_from_peak": lambda b, k, s: _change(b, k, s, s.peak, s.latest, "change between periods"),
+    "low": lambda b, k, s: _row_fact(b, k, s, s.low, "low"),
+    "low_period": lambda b, k, s: _period_fact(b, k, s, s.low, "period of low"),
+    "low_periods": lambda b, k, s: b.make(k, fmt.year_ranges([int(r["period"][:4]) for r in _every(s)
+                                                                if r["value"] == s.low["value"]]),
+                                          rows=[r for r in _every(s) if r["value"] == s.low["value"]],
+                                          method="periods matching"),
+    "times_low": lambda b, k, s: b.make(k, fmt.times(s.latest["value"] / s.low["value"]),
+                                        value=float(s.latest["value"] / s.low["value"]), rows=[s.latest, s.low],
+                                        method="ratio"),
+    "record": lambda b, k, s: b.make(k, s.record_word() or "not a record", rows=_every(s), method="record"),
+    "against_peak": lambda b, k, s: b.make(k, s.against_peak(), period=s.label_of(s.latest), rows=_every(s),
+                                           method="latest against peak"),
+    "level": lambda b, k, s: b.make(k, s.level(), period=s.label_of(s.latest), rows=_every(s), method="level of latest"),
+    "since_peak": lambda b, k, s: b.make(k, s.since_peak(), period=f"{s.label_of(s.peak)}–{s.label_of(s.latest)}",
+                                         rows=[s.peak, s.latest], method="change since peak"),
+    "direction": lambda b, k, s: b.make(k, s.direction(), period=f"{s.label_of(s.rows.iloc[-2])}–{s.label_of(s.latest)}",
+                                        rows=[s.rows.iloc[-2], s.latest], method="direction"),
+    "standing": lambda b, k, s: b.make(k, s.standing(), rows=_every(s), method="standing of latest"),
+    "partial": lambda b, k, s: _row_fact(b, k, s, _last_partial(s), "latest partial"),
+    "partial_period": lambda b, k, s: _period_fact(b, k, s, _last_partial(s), "period of latest partial"),
+    "partial_span": lambda b, k, s: b.make(k, _last_partial(s)["note"].split(";")[0].removesuffix(" only").rstrip("."),
+                                           rows=[_last_partial(s)], method="cut-off of latest partial"),
+    "partials_described": lambda b, k, s: b.make(
+        k, " and ".join(s.described(r) for _, r in s.partial.iterrows()), value=float(_last_partial(s)["value"]),
+        unit=s.unit, period=", ".join(s.label_of(r) for _, r in s.partial.iterrows()),
+        rows=[r for _, r in s.partial.iterrows()], method="partial values with their cut-offs"),
+    "latest_with_partial": lambda b, k, s: b.make(
+        k, s.with_partial(), period=s.label_of(s.latest),
+        rows=[s.latest] + ([] if s.later_partial() is None else [s.later_partial()]),
+        method="latest complete value, and a later partial one with its cut-off"),
+    "leaked_periods": lambda b, k, s: _status_periods(b, k, s, "leaked"),
+    "missing_periods": lambda b, k, s: b.make(k, fmt.year_ranges(missing_years(s.rows["period"])) or "none",
+                                              rows=_every(s), method="periods missing"),
+}
 
 
-def inauguration_year(data: BriefData) -> str:
-    """The year Petro took office, from the timeline event tagged for it."""
-    timeline = data.table("timeline")
-    return str(timeline.loc[timeline["tag"] == INAUGURATION_TAG, "date"].iloc[0])[:4]
+def _status_periods(book: FactBook, key: str, s: SeriesSummary, status: str) -> Fact:
+    rows = book.data.series(s.measure).query("status == @status")
+    return book.make(key, ", ".join(rows["period"]) or "none", rows=[r for _, r in rows.iterrows()],
+                     method="periods matching")
 
 
-def narcotics_facts(facts: Facts, data: BriefData) -> None:
-    coca = summarise(data, "coca_area_unodc")
-    cocaine = summarise(data, "cocaine_production_unodc")
-    eradication = summarise(data, "eradication_forced_manual")
-    # Petro took office in the year of the tagged timeline event: compare his first survey year with the latest.
-    first_year = inauguration_year(data)
-    facts.add("petro.first_year", first_year, period=first_year)
-    _between(facts, "coca.change_since_inauguration", coca, first_year, coca.latest["period"])
-    _between(facts, "cocaine.change_since_inauguration", cocaine, first_year, cocaine.latest["period"])
-    low = coca.rows.loc[coca.rows["value"].idxmin()]
-    facts.add("coca.low", coca.text_of(low), value=float(low["value"]), unit=coca.unit,
-              period=low["period"], rows=[low], method="low")
-    lows = coca.rows[coca.rows["value"] == low["value"]]
-    facts.add("coca.low_years", fmt.year_ranges([int(p) for p in lows["period"]]),
-              rows=[r for _, r in lows.iterrows()], method="periods matching")
-    facts.add("coca.times_low", fmt.times(coca.latest["value"] / low["value"]),
-              value=float(coca.latest["value"] / low["value"]),
-              sources=[low["source_id"], coca.latest["source_id"]])
-    peak = eradication.peak
-    _between(facts, "eradication.change_from_peak", eradication, peak["period"], eradication.latest["period"])
-    leaked = data.series("coca_area_unodc").query("status == 'leaked'")
-    facts.add("coca.leaked_period", ", ".join(leaked["period"]) or "none", rows=[r for _, r in leaked.iterrows()],
-              method="periods matching")
+def series_fact(book: FactBook, key: str, s: SeriesSummary, summary: str) -> Fact:
+    years = CHANGE_OVER.fullmatch(summary)
+    if years:
+        return _change_over(book, key, s, int(years.group(1)))
+    period = VALUE_IN.fullmatch(summary)
+    if period:
+        row = s.at(period.group(1).replace("_", "-"))
+        if row is None:
+            raise UnknownFact(f"no fact '{key}': '{s.measure}' has no complete value for {period.group(1)}")
+        return _row_fact(book, key, s, row, "as published", short=True)
+    if summary not in SERIES_SUMMARIES:
+        raise UnknownFact(f"no fact '{key}': '{summary}' is not a series summary; there are "
+                          f"{', '.join(SERIES_SUMMARIES)} and change_<N>y")
+    return SERIES_SUMMARIES[summary](book, key, s)
 
 
-def rural_facts(facts: Facts, data: BriefData) -> None:
-    rural, urban = summarise(data, "mpi_poverty_rural"), summarise(data, "mpi_poverty_urban")
-    r, u = latest_shared(rural, urban)
-    facts.add("poverty.period", r["period"], period=r["period"])
-    facts.add("poverty.urban", urban.text_of(u), value=float(u["value"]), unit=urban.unit, period=u["period"],
-              sources=[u["source_id"]])
-    facts.add("poverty.rural_urban_ratio", fmt.times(r["value"] / u["value"]), value=float(r["value"] / u["value"]),
-              period=r["period"], sources=[r["source_id"], u["source_id"]])
-    latest = rural.latest
-    missing = sorted(set(range(int(rural.rows["period"].min()), int(latest["period"]) + 1))
-                     - {int(p) for p in rural.rows["period"]})
-    facts.add("poverty.missing_years", fmt.year_ranges(missing) or "none", rows=[r for _, r in rural.rows.iterrows()],
-              method="periods missing")
+# --- the edition's own facts ---------------------------------------------------------
+def edition_fact(book: FactBook, key: str, name: str) -> Fact:
+    data = book.data
+    if name in ("data_as_of", "data_as_of_iso"):
+        accessed = data.sources["accessed"].max()   # a date, not a statistic: left unmarked
+        return book.make(key, accessed if name.endswith("_iso") else fmt.date_label(accessed), method="latest access date")
+    if name in ("date", "date_iso"):
+        edition = str(data.descriptor["edition_date"])
+        return book.make(key, edition if name.endswith("_iso") else fmt.date_label(edition),
+                         method="edition_date in datapackage.yaml")
+    if name == "source_count":
+        return book.make(key, str(len(data.sources)), value=len(data.sources), method="count")
+    raise UnknownFact(f"no fact '{key}'")
 
 
-def venezuela_facts(facts: Facts, data: BriefData) -> None:
-    trade = summarise(data, "colombia_venezuela_trade")
-    low = trade.rows.loc[trade.rows["value"].idxmin()]
-    facts.add("venezuela_trade.low", trade.text_of(low), value=float(low["value"]), unit=trade.unit,
-              period=low["period"], rows=[low], method="low")
-    facts.add("venezuela_trade.low_period", low["period"], rows=[low], method="period of low")
-    facts.add("venezuela_trade.times_low", fmt.times(trade.latest["value"] / low["value"]),
-              value=float(trade.latest["value"] / low["value"]), rows=[trade.latest, low], method="ratio")
+def events_fact(book: FactBook, key: str, name: str) -> Fact:
+    """The span and count of the events that occurred (events.first, events.last, events.count)."""
+    events = book.event_table()
+    occurred = events[events["status"] == "occurred"]
+    if name == "count":
+        return book.make(key, str(len(occurred)), value=len(occurred), method="count")
+    if name in ("first", "last"):
+        row = occurred.loc[occurred["date"].idxmin() if name == "first" else occurred["date"].idxmax()]
+        return book.make(key, fmt.date_label(row["date"]), rows=[row], method=f"{'earliest' if name == 'first' else 'latest'} date")
+    raise UnknownFact(f"no fact '{key}'")
 
 
-def people_facts(facts: Facts, data: BriefData) -> None:
-    venezuelans = summarise(data, "venezuelans_in_colombia")
-    latest = venezuelans.latest
-    facts.add("venezuelans_in_colombia.latest_millions", fmt.millions(latest["value"]), value=float(latest["value"]),
-              unit="persons", period=venezuelans.label_of(latest), rows=[latest], method="latest")
-    approval = summarise(data, "petro_approval")
-    before, now = approval.rows.iloc[-2], approval.rows.iloc[-1]
-    sources = [before["source_id"], now["source_id"]]
-    span = f"{approval.label_of(before)}–{approval.label_of(now)}"
-    direction = ("rose" if now["value"] > before["value"] else "fell" if now["value"] < before["value"]
-                 else "held steady")
-    facts.add("petro_approval.direction", direction, period=span, sources=sources)
-    movement = {"rose": "rose to", "fell": "fell to", "held steady": "held at"}[direction]
-    facts.add("petro_approval.movement", f"{movement} {approval.text_of(now)}", period=span, sources=sources)
-    facts.add("petro_approval.standing", standing(approval), sources=approval.rows["source_id"].tolist())
+def grades_fact(book: FactBook, key: str, name: str) -> Fact:
+    """Sources by grade (grades.official ...), and grades.weak_claims: the printed values that rest
+    only on weak sources. Ask for weak_claims last: it counts the facts computed before it."""
+    if name == "weak_claims":
+        marked = sum(1 for k, f in book.facts.items() if f.weak and k != key)
+        return book.make(key, str(marked), value=marked, method="count of values resting only on weak sources")
+    if name in GRADES:
+        count = int((book.data.sources["grade"] == name).sum())
+        return book.make(key, str(count), value=count, method="count of sources")
+    raise UnknownFact(f"no fact '{key}'")
 
 
-def standing(s: SeriesSummary) -> str:
-    """'the highest since <the last earlier reading at least as high>' after a rise (likewise 'lowest'
-    after a fall), or 'level with <previous>' when unchanged."""
-    rows, now, before = s.rows, s.latest, s.rows.iloc[-2]
-    earlier = rows[rows["period"] < now["period"]]
-    if now["value"] == before["value"]:
-        return f"level with {s.label_of(before)}"
-    word, beaten = (("highest", earlier[earlier["value"] >= now["value"]]) if now["value"] > before["value"]
-                    else ("lowest", earlier[earlier["value"] <= now["value"]]))
-    if beaten.empty:
-        return f"the {word} since the series began in {s.label_of(rows.iloc[0])}"
-    return f"the {word} since {s.label_of(beaten.iloc[-1])}"
-
-
-def product_facts(facts: Facts, data: BriefData) -> None:
-    """Each product's trade value as the products table shows it."""
-    products = data.table("trade_products").assign(table="trade_products")
-    for _, row in products[products["hs_code"] != ""].iterrows():
-        facts.add(f"products.{row['year']}.{row['flow']}.hs{row['hs_code']}",
-                  fmt.short_quantity(row["value_usd_millions"], "USD millions"), value=float(row["value_usd_millions"]),
-                  unit="USD millions", period=str(row["year"]), rows=[row], method="as published")
-
-
-def _described(s: SeriesSummary, row) -> str:
-    """'849 metric tons in 2024 (through 26 December 2024)': a partial value with its cut-off."""
-    note = row["note"].rstrip(".")
-    if note and re.split(r"[–\s-]", note)[0] not in fmt.MONTHS:
-        note = note[0].lower() + note[1:]
-    return f"{s.text_of(row)} in {s.label_of(row)}" + (f" ({note})" if note else "")
-
-
-def partial_facts(facts: Facts, data: BriefData) -> None:
-    """Every partial value of a measure, each with its cut-off, so prose can show the latest
-    figures without comparing them with full years."""
-    for measure in WITH_PARTIAL:
-        s = summarise(data, measure)
-        part = s.later_partial()
-        facts.add(f"{measure}.latest_with_partial", _with_partial(s), period=s.label_of(s.latest),
-                  rows=[s.latest] + ([] if part is None else [part]),
-                  method="latest complete value, and a later partial one with its cut-off")
-    for measure in PARTIAL_MEASURES:
-        s = summarise(data, measure)
-        if s.partial.empty:
-            continue
-        rows = [r for _, r in s.partial.iterrows()]
-        facts.add(f"{measure}.partials_described", " and ".join(_described(s, r) for r in rows),
-                  value=float(rows[-1]["value"]), unit=s.unit, period=", ".join(s.label_of(r) for r in rows),
-                  rows=rows, method="partial values with their cut-offs")
-        facts.add(f"{measure}.partial_span", rows[-1]["note"].split(";")[0].removesuffix(" only").rstrip("."),
-                  rows=rows[-1:], method="cut-off of latest partial")
-
-
-def survey_facts(facts: Facts, data: BriefData) -> None:
-    """The period of each survey the prose quotes as one (validation checks that its measures share it)."""
-    for key, measures in SAME_SURVEY.items():
-        latest = [summarise(data, m).latest for m in measures]
-        facts.add(f"{key}_period", fmt.period_label(latest[0]["period"], "month"), rows=latest,
-                  method="period shared by the survey's measures")
-
-
-def edition_facts(facts: Facts, data: BriefData) -> None:
-    accessed = data.sources["accessed"].max()
-    facts.add("edition.data_as_of", fmt.date_label(accessed), method="latest access date")  # a date, not a statistic: left unmarked
-    facts.add("edition.data_as_of_iso", accessed, method="latest access date")
-    edition = str(data.descriptor["edition_date"])
-    facts.add("edition.date", fmt.date_label(edition), method="edition_date in datapackage.yaml")
-    facts.add("edition.date_iso", edition, method="edition_date in datapackage.yaml")
-    facts.add("edition.source_count", str(len(data.sources)), value=len(data.sources), method="count")
-    timeline = data.table("timeline").assign(table="timeline")
-    occurred = timeline[timeline["status"] == "occurred"]
-    first, last = occurred.loc[occurred["date"].idxmin()], occurred.loc[occurred["date"].idxmax()]
-    facts.add("timeline.first", fmt.date_label(first["date"]), rows=[first], method="earliest date")
-    facts.add("timeline.last", fmt.date_label(last["date"]), rows=[last], method="latest date")
-    facts.add("timeline.count", str(len(occurred)), value=len(occurred), method="count")
-    for _, event in timeline[timeline["tag"] != ""].iterrows():
-        facts.add(f"date.{event['tag']}", fmt.date_label(event["date"]), value=event["date"], rows=[event],
-                  method="event date")
-
-
-def compute_facts(data: BriefData) -> Facts:
-    facts = Facts(primary_keys(data))
-    for measure in data.measures.index:
-        add_series_facts(facts, summarise(data, measure))
-    trade_facts(facts, data)
-    narcotics_facts(facts, data)
-    rural_facts(facts, data)
-    venezuela_facts(facts, data)
-    people_facts(facts, data)
-    product_facts(facts, data)
-    edition_facts(facts, data)
-    partial_facts(facts, data)
-    survey_facts(facts, data)
-    return mark_weak_claims(facts, data)
+EDITION_FACTS = {"edition": edition_fact, "events": events_fact, "grades": grades_fact}

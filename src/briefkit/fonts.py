@@ -14,6 +14,8 @@ import font_source_serif_pro
 import fontTools
 from fontTools import subset
 
+from .files import write_if_changed
+
 # Latin-1, general punctuation (dashes, quotes, ellipsis), the euro sign and arithmetic signs.
 UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2010, 0x2027), 0x20AC, 0x2212, 0x2192]
 LAYOUT_FEATURES = ["kern", "liga", "lnum", "tnum", "onum", "pnum"]
@@ -76,8 +78,6 @@ def write_fonts(folder: Path) -> list[Path]:
                     cached.write_bytes(content)
                 except OSError:
                     pass  # no writable cache: subset again next time
-            tmp = target.with_suffix(".tmp")
-            tmp.write_bytes(content)
-            tmp.replace(target)
+            write_if_changed(target, content)
         written.append(target)
     return written

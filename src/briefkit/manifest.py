@@ -1,4 +1,4 @@
-"""What made each output: `_output/manifest.json` (every input file and output with its
+"""What made each output: `_output/<brief>/manifest.json` (every input file and output with its
 sha256, tool versions, engine, git commit and whether the tree had uncommitted changes),
 the colophon printed on the brief's last page, and the published claims ledger.
 
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import platform
 import subprocess
 from dataclasses import asdict, dataclass
@@ -17,6 +16,8 @@ from pathlib import Path
 import pypandoc
 
 from . import paths
+from .files import write_if_changed
+from .paths import Brief
 
 FORMAT = "briefkit-manifest"
 VERSION = 1
@@ -31,12 +32,22 @@ class BuildInfo:
     dirty: bool | None
 
     @classmethod
-    def current(cls, engine: str, root: Path = paths.ROOT) -> BuildInfo:
-        return cls(engine, tool_versions(engine), *git_state(root))
+    def current(cls, engine: str, brief: Brief) -> BuildInfo:
+        return cls(engine, tool_versions(engine), *git_state(brief))
 
 
-def git_state(root: Path) -> tuple[str | None, bool | None]:
-    """The checked-out commit and whether tracked or new files differ from it."""
+def input_folders(brief: Brief) -> list[str]:
+    """What a brief's build reads, as paths relative to the project: the engine and project files
+    and the brief's own folders. Its commit is the last one that changed any of them, so another
+    brief's commit does not change this brief's colophon."""
+    own = {"data", "reports", "editions"}
+    return [name for name in paths.PROJECT_FILES if name not in own] + [
+        "reports/style", "reports/filters", *(brief.shown(p) for p in (brief.data, brief.reports, brief.editions))]
+
+
+def git_state(brief: Brief) -> tuple[str | None, bool | None]:
+    """The last commit that changed the brief's inputs and whether they differ from it now."""
+    root = brief.root
     def git(*args: str) -> str | None:
         try:
             result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
@@ -47,8 +58,9 @@ def git_state(root: Path) -> tuple[str | None, bool | None]:
     top = git("rev-parse", "--show-toplevel")
     if top is None or Path(top).resolve() != root.resolve():
         return None, None
-    commit = git("rev-parse", "HEAD")
-    return (commit, bool(git("status", "--porcelain"))) if commit else (None, None)
+    folders = input_folders(brief)
+    commit = git("log", "-1", "--format=%H", "--", *folders)
+    return (commit, bool(git("status", "--porcelain", "--", *folders))) if commit else (None, None)
 
 
 def tool_versions(engine: str) -> dict[str, str]:
@@ -74,39 +86,33 @@ def colophon(info: BuildInfo, data_as_of: str, edition: str | None = None) -> st
             "`claims.json`; checksums of every input and output: `manifest.json`.\n:::\n")
 
 
-def write_colophon(info: BuildInfo, data_as_of: str, edition: str | None = None,
-                   folder: Path = paths.PARTIALS) -> None:
-    """Rewritten only when its words change: make re-renders the editions when a partial is newer."""
-    target, text = folder / "colophon.md", colophon(info, data_as_of, edition).encode("utf-8")
-    if not target.exists() or target.read_bytes() != text:
-        write_atomically(target, text)
+def write_colophon(info: BuildInfo, data_as_of: str, edition: str, folder: Path) -> None:
+    """Rewritten only when its words change: make re-renders the reports when a piece is newer."""
+    write_if_changed(folder / "colophon.md", colophon(info, data_as_of, edition))
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def input_files(root: Path = paths.ROOT) -> list[Path]:
-    """The tracked project files a build reads (the same list tests copy)."""
-    files = []
-    for name in paths.PROJECT_FILES:
-        top = root / name
+def input_files(brief: Brief) -> list[Path]:
+    """The tracked files a brief's build reads: the engine and project files, and this brief's own
+    data, documents and editions (not another brief's)."""
+    root, files = brief.root, []
+    own = {"data": brief.data, "reports": brief.reports, "editions": brief.editions}
+    shared = [root / name for name in paths.PROJECT_FILES if name not in own] + [root / "reports" / "style",
+                                                                                 root / "reports" / "filters"]
+    for top in shared + list(own.values()):
         candidates = top.rglob("*") if top.is_dir() else [top]
-        files += [p for p in candidates if p.is_file()
+        files += [p for p in candidates if p.is_file() and p != brief.facts_file
                   and not any(part == "__pycache__" or part.endswith(".egg-info") for part in p.parts)]
     return sorted(files)
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")   # editions rendered at once (make -j) share the colophon
-    tmp.write_bytes(content)
-    tmp.replace(path)
-
-
-def write_manifest(info: BuildInfo, out_dir: Path = paths.OUTPUT, root: Path = paths.ROOT) -> Path:
-    """Record what made the outputs. An output whose bytes are unchanged keeps the build details
+def write_manifest(info: BuildInfo, brief: Brief) -> Path:
+    """Record what made a brief's outputs. An output whose bytes are unchanged keeps the build details
     recorded when it was made; a new or changed one gets this build's."""
+    out_dir, root = brief.output, brief.root
     target = out_dir / "manifest.json"
     earlier = json.loads(target.read_text(encoding="utf-8"))["outputs"] if target.exists() else {}
     build = {"engine": info.engine, "commit": info.commit, "dirty": info.dirty}
@@ -117,7 +123,7 @@ def write_manifest(info: BuildInfo, out_dir: Path = paths.OUTPUT, root: Path = p
         made_by = {k: before.get(k) for k in build} if before.get("sha256") == digest else build
         outputs[path.name] = {"sha256": digest, **made_by}
     manifest = {"format": FORMAT, "version": VERSION, **asdict(info),
-                "inputs": {str(p.relative_to(root)): sha256(p) for p in input_files(root)},
+                "inputs": {str(p.relative_to(root)): sha256(p) for p in input_files(brief)},
                 "outputs": outputs}
-    write_atomically(target, (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_if_changed(target, (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
     return target

@@ -1,10 +1,24 @@
-"""How numbers and periods read in the brief. One place, so prose, tables and figures agree."""
+"""How numbers and periods read in a brief: the one wording layer for values, so prose, tables,
+captions and figures agree. Digits, grouping and month names come from Babel's locale data, so a
+brief in another language needs a locale (`lang` in brief.yml), not new formatting code."""
 from __future__ import annotations
 
 import datetime as dt
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+from babel.dates import format_date, get_month_names
+from babel.numbers import format_decimal
+
+LOCALE = "en_US"   # set per brief by `use_locale`
+
+
+def use_locale(lang: str) -> None:
+    """Word numbers and dates in the brief's language ('en-US' -> Babel's 'en_US')."""
+    global LOCALE
+    LOCALE = lang.replace("-", "_")
+
+
+def month_names() -> list[str]:
+    return [get_month_names("wide", locale=LOCALE)[m] for m in range(1, 13)]
 
 
 def period_label(period: str, kind: str) -> str:
@@ -13,32 +27,36 @@ def period_label(period: str, kind: str) -> str:
         return f"FY{period}"
     if kind == "month":
         year, month = period.split("-")
-        return f"{MONTHS[int(month) - 1]} {year}"
+        return f"{month_names()[int(month) - 1]} {year}"
     return period
 
 
 def date_label(day: str | dt.date) -> str:
     """'2026-02-03' -> '3 February 2026'."""
     d = dt.date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return format_date(d, "d MMMM y", locale=LOCALE)
 
 
 def grouped(value: float, decimals: int = 0) -> str:
-    return f"{value:,.{decimals}f}"
+    """261386 -> '261,386'; 19.468 with 1 decimal -> '19.5' (digits grouped as the locale does)."""
+    return format_decimal(value, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=LOCALE)
 
 
 def percent(value: float) -> str:
     """29.6 -> '29.6%', 27 -> '27%', 0.141 -> '0.14%'."""
-    decimals = 2 if abs(value) < 1 else 1
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return f"{text}%"
+    return f"{trimmed(value, 2 if abs(value) < 1 else 1)}%"
+
+
+def trimmed(value: float, decimals: int) -> str:
+    """At most `decimals` decimals, without trailing zeros: 29.60 -> '29.6', 27.0 -> '27'."""
+    return format_decimal(value, format="#,##0." + "#" * decimals, locale=LOCALE)
 
 
 def usd_millions(value: float) -> str:
     """19468.0 -> '$19.5 billion', 722.1 -> '$722 million'."""
     if abs(value) >= 1000:
-        return f"${value / 1000:,.1f} billion"
-    return f"${value:,.0f} million"
+        return f"${grouped(value / 1000, 1)} billion"
+    return f"${grouped(value)} million"
 
 
 def quantity(value: float, unit: str) -> str:
@@ -54,13 +72,13 @@ def quantity(value: float, unit: str) -> str:
 
 def millions(value: float) -> str:
     """2845706 -> '2.8 million'."""
-    return f"{value / 1e6:.1f} million"
+    return f"{grouped(value / 1e6, 1)} million"
 
 
 def short_quantity(value: float, unit: str) -> str:
     """Compact form for tables and figure labels: '$19.5bn', '261,000 ha', '3,001 t'."""
     if unit == "USD millions":
-        return f"${value / 1000:,.1f}bn" if abs(value) >= 1000 else f"${value:,.0f}m"
+        return f"${grouped(value / 1000, 1)}bn" if abs(value) >= 1000 else f"${grouped(value)}m"
     if unit == "percent":
         return percent(value)
     if value >= 1e6:
@@ -78,11 +96,11 @@ def change(old: float, new: float, unit: str) -> str:
         return "up from zero"  # no percentage or multiple of zero
     if unit == "percent":
         points = abs(new - old)
-        return f"{direction} {points:.1f}".rstrip("0").rstrip(".") + " points"
+        return f"{direction} {trimmed(points, 1)} points"
     if new / old >= 3:
         return f"{times(new / old)} as high"
     pct = abs(new - old) / old * 100
-    return f"{direction} {pct:.1f}%" if pct < 1 else f"{direction} {pct:.0f}%"
+    return f"{direction} {grouped(pct, 1 if pct < 1 else 0)}%"
 
 
 def year_ranges(years: list[int]) -> str:

@@ -24,17 +24,16 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from . import BriefError, paths
 from .datapackage import load
+from .paths import Brief
 
 VARIANT = "pdf/a-3a"
 # WeasyPrint guesses an attachment's MIME type from the machine's own tables, which differ
 # (and know no YAML here); these make the bytes the same on every machine.
 MEDIA_TYPES = {".csv": "text/csv", ".yaml": "application/yaml", ".json": "application/json"}
-# Files that explain the brief's numbers, attached when the build has produced them.
+# The ledger explains the brief's numbers; it is attached when the build has produced it.
 # manifest.json is not attached: it records the PDFs' own hashes, and a copy from an earlier
 # build would make the bytes depend on the build history.
-SUPPLEMENTS = {
-    paths.CLAIMS: "Every number the brief states, with its period and source ids.",
-}
+CLAIMS_DESCRIPTION = "Every number the brief states, with its period and source ids."
 PDFUA_IDENTIFICATION = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>
 <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
 <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
@@ -66,10 +65,10 @@ class DataFile:
     description: str
 
 
-def data_files(root: Path = paths.ROOT) -> list[DataFile]:
-    """The data package (descriptor, table schemas, every CSV) and the supplements present
-    under the project `root`, named as in the package so it can be rebuilt from the PDF."""
-    data_root = root / paths.DATA.relative_to(paths.ROOT)
+def data_files(brief: Brief) -> list[DataFile]:
+    """The brief's data package (descriptor, table schemas, every CSV) and its claims ledger,
+    named as in the package so it can be rebuilt from the PDF."""
+    data_root = brief.data
     descriptor = load(data_root).descriptor
     files = [DataFile("datapackage.yaml", data_root / "datapackage.yaml", "Data", descriptor["title"])]
     for resource in descriptor["resources"]:
@@ -80,11 +79,10 @@ def data_files(root: Path = paths.ROOT) -> list[DataFile]:
     for name in (f.name for f in files):
         # The descriptor is data: it may name files to attach, but only inside data/.
         if not (data_root / name).resolve().is_relative_to(data_root.resolve()):
-            raise PdfError(f"data/datapackage.yaml names {name!r}, outside data/; it cannot be attached")
-    for path, description in SUPPLEMENTS.items():
-        path = root / path.relative_to(paths.ROOT)
-        if path.exists():
-            files.append(DataFile(path.name, path, "Supplement", description))
+            raise PdfError(f"{brief.shown(brief.datapackage)} names {name!r}, outside {brief.shown(data_root)}/; "
+                           f"it cannot be attached")
+    if brief.claims.exists():
+        files.append(DataFile(brief.claims.name, brief.claims, "Supplement", CLAIMS_DESCRIPTION))
     return files
 
 

@@ -24,12 +24,13 @@ import yaml
 
 from . import BriefError, paths
 from .describe import EditionMetadata, describe
-from .pdf import data_files, pdf_from_html
 from .embed import self_contained
+from .paths import Brief
+from .pdf import data_files, pdf_from_html
 
 SHORTCODE = re.compile(r"\{\{<\s*(\w+)\s*(.*?)\s*>\}\}")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-LUA_FILTER = paths.REPORTS / "filters" / "quarto-compat.lua"
+LUA_FILTER = paths.FILTERS / "quarto-compat.lua"
 # Anything a reader's browser (or WeasyPrint) would fetch: every resource must be embedded
 # as a data: URL (links to sources are <a href>, which is fine).
 EXTERNAL_RESOURCE = re.compile(
@@ -44,11 +45,14 @@ class RenderError(BriefError):
 
 @dataclass(frozen=True)
 class Report:
-    qmd: Path
+    """One document of a brief (brief, summary ...): reports/<brief>/<name>.qmd."""
+
+    brief: Brief
+    name: str
 
     @property
-    def name(self) -> str:
-        return self.qmd.stem
+    def qmd(self) -> Path:
+        return self.brief.reports / f"{self.name}.qmd"
 
     @property
     def front_matter(self) -> dict:
@@ -82,8 +86,8 @@ def engine() -> str:
 
 
 # --- pandoc path ------------------------------------------------------------------
-def lookup(variables: dict, key: str):
-    node = variables
+def lookup(tree: dict, key: str):
+    node = tree
     for part in key.split("."):
         if not isinstance(node, dict) or part not in node:
             raise KeyError(key)
@@ -96,35 +100,46 @@ def shown(path: Path) -> str:
     return str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
 
 
-def resolve_shortcodes(text: str, base: Path, variables: dict, origin: str) -> str:
-    """Do what Quarto does with {{< var >}}, {{< include >}} and {{< pagebreak >}}; fail on anything else.
-    Includes resolve only inside the report's folder and the build folder; generated pieces from
-    the build folder are included as they are, since text from the data is never a shortcode."""
+def read_facts(brief: Brief) -> dict:
+    """The computed facts as the documents read them (`facts:` in the brief's _metadata.yml)."""
+    try:
+        return yaml.safe_load(brief.facts_file.read_text(encoding="utf-8"))["facts"]
+    except (OSError, TypeError, KeyError):
+        raise RenderError(f"{brief.shown(brief.facts_file)} is missing or unreadable: run `make report BRIEF="
+                          f"{brief.name}`, which computes it first") from None
+
+
+def resolve_shortcodes(text: str, report: Report, facts: dict, origin: str) -> str:
+    """Do what Quarto does with {{< meta facts.KEY >}}, {{< include >}} and {{< pagebreak >}}; fail on
+    anything else. Includes resolve only inside the brief's folder and its build folder; generated
+    pieces from the build folder are included as they are, since text from the data is never a shortcode."""
+    base, build = report.qmd.parent, report.brief.build
+
     def replace(match: re.Match) -> str:
         name, arg = match.group(1), match.group(2)
-        if name == "var":
+        if name == "meta":
             try:
-                return str(lookup(variables, arg))
+                return str(lookup({"facts": facts}, arg))
             except KeyError:
-                raise RenderError(f"{origin}: unknown variable '{arg}' (not in _variables.yml)") from None
+                raise RenderError(f"{origin}: unknown fact '{arg.removeprefix('facts.')}' (not in "
+                                  f"{report.brief.shown(report.brief.facts_file)})") from None
         if name == "include":
             path = (base / arg).resolve()
-            generated = path.is_relative_to(paths.BUILD.resolve())
+            generated = path.is_relative_to(build.resolve())
             if not (generated or path.is_relative_to(base.resolve())):
-                raise RenderError(f"{origin}: included file {arg} is outside {shown(base)}/ and {shown(paths.BUILD)}/")
+                raise RenderError(f"{origin}: included file {arg} is outside {shown(base)}/ and {shown(build)}/")
             if not path.is_file():
                 raise RenderError(f"{origin}: included file {arg} does not exist")
             body = FRONT_MATTER.sub("", path.read_text(encoding="utf-8"))
-            return body if generated else resolve_shortcodes(body, base, variables, shown(path))
+            return body if generated else resolve_shortcodes(body, report, facts, shown(path))
         if name == "pagebreak":
             return QUARTO_PAGEBREAK
         raise RenderError(f"{origin}: shortcode '{name}' is not supported by the pandoc engine")
     return SHORTCODE.sub(replace, text)
 
 
-def pandoc_html(report: Report, variables: dict) -> str:
-    source = resolve_shortcodes(report.qmd.read_text(encoding="utf-8"), report.qmd.parent, variables,
-                                shown(report.qmd))
+def pandoc_html(report: Report, facts: dict) -> str:
+    source = resolve_shortcodes(report.qmd.read_text(encoding="utf-8"), report, facts, shown(report.qmd))
     # --sandbox: pandoc reads nothing but its input and fetches nothing; we embed what the brief needs.
     args = [pypandoc.get_pandoc_path(), "--sandbox", "--from=markdown", "--to=html5", "--standalone",
             "--metadata=document-css:false", f"--lua-filter={LUA_FILTER}", "--wrap=none",
@@ -137,7 +152,8 @@ def pandoc_html(report: Report, variables: dict) -> str:
         raise RenderError(f"pandoc warned on {report.qmd.name} (treated as an error):\n{result.stderr.strip()}")
     folder = report.qmd.parent
     return self_contained(result.stdout, folder, [folder / css for css in report.stylesheets],
-                          allowed=(folder, paths.BUILD, paths.FIGURES), origin=shown(report.qmd))
+                          allowed=(paths.REPORTS, report.brief.build, paths.BUILD / "fonts", report.brief.figures),
+                          origin=shown(report.qmd))
 
 
 # --- quarto path ------------------------------------------------------------------
@@ -147,7 +163,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # stack trace) for a missing include. It exits 0 on warnings; we treat them as errors.
 QUARTO_WARNING = re.compile(r"^(?:\[WARNING\]|WARN(?:ING)?)\s*(?:\([^)]*\))?\s*(.+)$", re.M)
 QUARTO_ERROR = re.compile(r"^ERROR:\s*(.*?)(?:\n\s*\n|Stack trace:|\Z)", re.M | re.S)
-UNRESOLVED = re.compile(r"\?(?:var:|@)[\w.-]+")
+UNRESOLVED = re.compile(r"\?(?:var:|meta:|@)[\w.-]+")
 
 
 def quarto_problems(log: str) -> list[str]:
@@ -188,45 +204,48 @@ def quarto_html(report: Report) -> str:
     return html
 
 
-def described(html: str, report: Report, variables: dict) -> str:
-    """The edition's own <title>, <meta> and <main> (describe.py); the same whichever engine
+def edition_day(facts: dict) -> dt.date:
+    return dt.date.fromisoformat(str(lookup(facts, "edition.date_iso")))
+
+
+def described(html: str, report: Report, facts: dict) -> str:
+    """The report's own <title>, <meta> and <main> (describe.py); the same whichever engine
     wrote the HTML, and a no-op on HTML that is already described (Quarto's post-render)."""
-    edition = dt.date.fromisoformat(str(lookup(variables, "edition.date_iso")))
-    return describe(html, EditionMetadata.of(report.front_matter, shown(report.qmd), edition,
-                                             str(lookup(variables, "edition.date"))))
+    return describe(html, EditionMetadata.of(report.front_matter, shown(report.qmd), edition_day(facts),
+                                             str(lookup(facts, "edition.date"))))
 
 
-def build(report: Report, variables: dict, out_dir: Path = paths.STAGED) -> tuple[Path, Path, int]:
-    """Render one report to <out_dir>/<name>.html and .pdf; returns their paths and the page count.
-    The outputs users see change only when `publish` copies every edition at once."""
-    html = quarto_html(report) if engine() == "quarto" else pandoc_html(report, variables)
+def build(report: Report, facts: dict) -> tuple[Path, Path, int]:
+    """Render one report to the brief's staging folder (<name>.html and .pdf); returns their paths and
+    the page count. The outputs users see change only when `publish` copies every report at once."""
+    out_dir = report.brief.staged
+    html = quarto_html(report) if engine() == "quarto" else pandoc_html(report, facts)
     external = sorted({a or b for a, b in EXTERNAL_RESOURCE.findall(html)})
     if external:
         raise RenderError(f"{shown(report.qmd)}: the HTML refers to resources that are not embedded "
                           f"(missing file, or no `embed-resources: true`): {', '.join(external[:5])}")
-    edition = dt.date.fromisoformat(str(lookup(variables, "edition.date_iso")))
-    html = described(html, report, variables)
-    pdf, pages = pdf_from_html(html, edition, attachments=data_files())
+    html = described(html, report, facts)
+    pdf, pages = pdf_from_html(html, edition_day(facts), attachments=data_files(report.brief))
     low, high = report.page_budget
     if not low <= pages <= high:
         raise RenderError(f"{report.name}.pdf has {pages} pages; its budget is {low}–{high}. "
-                          f"Nothing in {paths.OUTPUT.name}/ was replaced.")
+                          f"Nothing in {report.brief.shown(report.brief.output)}/ was replaced.")
     targets = {out_dir / f"{report.name}.html": html.encode("utf-8"), out_dir / f"{report.name}.pdf": pdf}
     replace_together(targets, scratch=out_dir)
     html_path, pdf_path = targets
     return html_path, pdf_path, pages
 
 
-def publish(names: list[str], staged: Path = paths.STAGED, out_dir: Path = paths.OUTPUT,
-            claims: Path = paths.CLAIMS) -> None:
-    """Copy every edition's HTML and PDF, and the claims ledger, into the outputs at once: after a
-    failed or interrupted build the outputs are all from the last good one, never a mix."""
-    files = {out_dir / "claims.json": claims.read_bytes()}
+def publish(brief: Brief, names: list[str]) -> None:
+    """Copy every report's HTML and PDF, and the claims ledger, into the brief's outputs at once:
+    after a failed or interrupted build the outputs are all from the last good one, never a mix."""
+    out_dir = brief.output
+    files = {out_dir / "claims.json": brief.claims.read_bytes()}
     for name in names:
         for suffix in (".html", ".pdf"):
-            files[out_dir / f"{name}{suffix}"] = (staged / f"{name}{suffix}").read_bytes()
+            files[out_dir / f"{name}{suffix}"] = (brief.staged / f"{name}{suffix}").read_bytes()
     changed = {path: content for path, content in files.items() if not path.exists() or path.read_bytes() != content}
-    replace_together(changed, scratch=out_dir.parent / paths.BUILD.name)
+    replace_together(changed, scratch=brief.build)
 
 
 def replace_together(files: dict[Path, bytes], scratch: Path) -> None:

@@ -9,10 +9,15 @@ import font_source_sans_pro
 DARK = "#0b4f8a"      # deep blue: the series the figure is about
 LIGHT = "#e69f00"     # orange: the comparison series (much lighter in grayscale)
 ACCENT = "#d55e00"    # vermillion: highlights, sparingly
-MUTED = "#8c8c8c"     # partial or secondary values
+MUTED = "#8c8c8c"     # leaked values: estimates not yet officially published
 INK = "#222222"
 GRID = "#d9d9d9"
 HATCH = "////"        # bars for periods not yet complete
+# What the series of a chart look like, in order: colour, and line style where drawn as lines.
+# Unlike colour alone, the line style still tells the series apart in grayscale.
+SERIES_LOOKS = ((DARK, "-"), (LIGHT, (0, (4, 1.5))), (ACCENT, (0, (1, 1.5))))
+COLORS = {"dark": DARK, "light": LIGHT, "accent": ACCENT}   # the names a spec may give a series' colour
+STYLE_FILE = Path(__file__).with_name("brief.mplstyle")  # the rcParams every figure shares
 
 WIDTH_IN = 7.1        # text width of a US Letter page with 0.7in margins
 HEIGHT_IN = 1.95
@@ -20,6 +25,7 @@ HALF_WIDTH_IN = 3.4
 HALF_HEIGHT_IN = 2.0
 NOTE_SIZE = 7.5       # notes and legends inside a chart
 LABEL_SIZE = 8.5      # direct labels at the end of a line
+KEY_SIZE = 8          # a legend naming the series, above the chart
 
 
 def font_files() -> list[Path]:
@@ -37,24 +43,4 @@ def apply() -> None:
 
     for path in font_files():
         font_manager.fontManager.addfont(str(path))
-    plt.rcParams.update({
-        "font.family": "Source Sans Pro",
-        "font.size": 8.5,
-        "axes.titlesize": 9,
-        "axes.titleweight": "semibold",
-        "axes.titlelocation": "left",
-        "axes.edgecolor": INK,
-        "axes.labelcolor": INK,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "axes.grid.axis": "y",
-        "grid.color": GRID,
-        "grid.linewidth": 0.6,
-        "xtick.color": INK,
-        "ytick.color": INK,
-        "legend.frameon": False,
-        "svg.fonttype": "path",        # text as outlines: the SVG looks the same everywhere
-        "svg.hashsalt": "briefkit",    # stable element ids, so identical data give identical files
-        "figure.dpi": 100,
-    })
+    plt.style.use(STYLE_FILE)

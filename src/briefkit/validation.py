@@ -8,8 +8,9 @@ reported once, plainly, instead of as a cascade:
    and foreign keys, at least one row per table -- checked by `frictionless` -- plus the
    rules a field constraint cannot express, written as frictionless Checks: each value
    fits *its* measure, and no period or "occurred" event lies after the data date;
-3. needs: what the computation in `facts.py` and `partials.py` relies on (baseline
-   periods, periods two series share, enough observations, non-zero divisors).
+3. the brief: its spec (brief.yml) names only measures, tags, tables and columns the package
+   has; what its operations need holds (a period two series share, a non-zero divisor, a value
+   in a tagged event's year); and every fact its documents print can be computed.
 
 Every problem names its file, row (line of the file, header = row 1) and column, says
 what is wrong and what to do.
@@ -27,15 +28,16 @@ import pandas as pd
 import yaml
 from frictionless import Check, Checklist, Package, checks, errors
 
-from . import BriefError, facts, paths
-from .datapackage import OBSERVATION_TABLES, BriefData
+from . import BriefError
+from .datapackage import BriefData
+from .ops import OPS, Need
+from .paths import Brief
+from .spec import Spec, load as load_spec, problems as spec_problems
 from .textrules import WebURLs
-from .variables import SHORTCODE
 
 YEAR = r"[1-9]\d{3}"
 PERIOD_PATTERNS = {"year": YEAR, "fiscal_year": YEAR, "month": YEAR + r"-(0[1-9]|1[0-2])"}
 SHOWN_CHARS = 40  # how much of a bad cell a message quotes
-MEETING_TAG = "meeting"  # partials.meeting_outcomes lists the events after this one
 
 
 class DataError(BriefError):
@@ -54,7 +56,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.file
         if self.row is not None:
-            where += f", row {self.row}"
+            where += f", {'line' if where.endswith('.qmd') else 'row'} {self.row}"
         if self.column:
             where += f", column '{self.column}'"
         return f"{where}: {self.message}"
@@ -137,7 +139,8 @@ class MeasureRules(Check):
 
 
 class DatedRows(Check):
-    """Events marked 'occurred' and yearly product rows are not after the data date."""
+    """Events (rows with a date and a status) marked 'occurred', and rows of a yearly table (a `year`
+    column), are not after the data date."""
 
     Errors = [errors.CellError]
 
@@ -149,12 +152,13 @@ class DatedRows(Check):
         if self.as_of is None:
             return
         names = row.field_names
-        if "event" in names and row["status"] == "occurred" and row["date"] is not None and row["date"] > self.as_of:
+        if "date" in names and "status" in names and row["status"] == "occurred" and row["date"] is not None \
+                and row["date"] > self.as_of:
             yield errors.CellError.from_row(
                 row, field_name="date",
                 note=f"an event dated {row['date']} is marked 'occurred', but the data date is {self.as_of} "
                      f"(the latest 'accessed' date in sources.csv): mark it 'scheduled' or correct the date")
-        if "product" in names and row["year"] is not None:
+        if "year" in names and row["year"] is not None:
             why = _timing(f"year {row['year']}", period_span(str(row["year"]), "year"), False, self.as_of)
             if why:
                 yield errors.CellError.from_row(row, field_name="year", note=why.split(": set status")[0])
@@ -278,117 +282,101 @@ def table_problems(folder: str, descriptor: Path) -> list[Problem]:
     return list(dict.fromkeys(problems))  # a cell breaking two constraints (nan: minimum and maximum) once
 
 
-# --- pass 3: what the computation needs ----------------------------------------
+# --- pass 3: what the brief needs ---------------------------------------------------------
 def _row_of(frame: pd.DataFrame, mask) -> int | None:
     """The file row (header = 1) of the first row where mask holds."""
     hits = frame.index[mask]
     return None if len(hits) == 0 else int(hits[0]) + 2
 
 
-def prose_dates(reports: Path = paths.REPORTS) -> dict[str, str]:
-    """The timeline tags whose dates the reports print ({{< var date.TAG >}}), each with a report using it."""
-    found: dict[str, str] = {}
-    for report in sorted(reports.glob("*.qmd")):
-        for key in SHORTCODE.findall(report.read_text(encoding="utf-8")):
-            if key.startswith("date."):
-                found.setdefault(key.removeprefix("date."), str(report.relative_to(paths.ROOT)))
-    return found
-
-
-def need_problems(folder: str, data: BriefData) -> list[Problem]:
-    declared = set(data.table("measures")["id"])
-    missing = [m for m in facts.NAMED_MEASURES if m not in declared]
-    if missing:  # the checks below, and the computation, read these measures
-        return [Problem(f"{folder}/measures.csv", None, "id", f"no measure '{m}': the brief computes from it by "
-                        f"name; restore its row and its observations") for m in missing]
+def need_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
+    """What the operations the spec names need of the data (ops.OPS), each naming the data file."""
     problems: list[Problem] = []
-    where = {m: t for t in OBSERVATION_TABLES for m in data.table(t)["measure"]}
+    where = {m: t for t in data.observation_tables for m in data.table(t)["measure"]}
 
     def complete(measure: str) -> pd.DataFrame:
         rows = data.series(measure)
         return rows[rows["status"] != "partial"]
 
     def at(measure: str, row=None, column=None, message=""):
-        file = f"{folder}/{where[measure]}.csv" if measure in where else f"{folder}/measures.csv"
-        problems.append(Problem(file, row, column, message))
+        problems.append(Problem(f"{folder}/{where.get(measure, 'measures')}.csv", row, column, message))
 
-    measures = data.table("measures")
-    key_measures = set(data.table("issue_indicators").query("key")["measure_id"])
-    for number, measure in enumerate(measures["id"], start=2):
-        needed = max(facts.MINIMUM_OBSERVATIONS.get(measure, 1), 2 if measure in key_measures else 1)
-        have = len(complete(measure))
-        if have < needed:
-            why = " (it is an issue's key indicator, compared with an earlier value)" if measure in key_measures else ""
+    for number, measure in enumerate(data.table("measures")["id"], start=2):
+        if complete(measure).empty:
             problems.append(Problem(f"{folder}/measures.csv", number, "id",
-                                    f"'{measure}' has {have} complete (not partial) observation(s); the brief needs "
-                                    f"{needed}{why}: add the missing rows, or remove the measure"))
-
-    timeline = data.table("timeline")
-    tagged = dict(zip(timeline["tag"], timeline["date"]))
-    needed = {tag: f"no event is tagged '{tag}', whose date {report} states: tag the event, or edit the sentence"
-              for tag, report in prose_dates().items()}
-    needed.update({tag: f"no event is tagged '{tag}' ({use}): tag the event" for tag, use in (   # the code's own uses
-        (facts.INAUGURATION_TAG, "the brief's changes since Petro took office start from its year"),
-        (MEETING_TAG, "the brief lists the outcomes reported after it"))})
-    for tag, message in needed.items():
-        if tag not in tagged:
-            problems.append(Problem(f"{folder}/timeline.csv", None, "tag", message))
-    if not (timeline["status"] == "occurred").any():
-        problems.append(Problem(f"{folder}/timeline.csv", None, "status",
-                                "no event is marked 'occurred'; the timeline needs at least one"))
-    if facts.INAUGURATION_TAG in tagged:
-        year = str(tagged[facts.INAUGURATION_TAG])[:4]
-        tag_row = _row_of(timeline, timeline["tag"] == facts.INAUGURATION_TAG)
-        for measure in facts.SINCE_INAUGURATION:
-            if measure in where and year not in set(complete(measure)["period"]):
-                at(measure, None, "period",
-                   f"'{measure}' has no complete value for {year}, the year Petro took office (timeline.csv, "
-                   f"row {tag_row}); the brief compares the latest value with it: restore the {year} row")
-
-    for first, second in facts.PAIRED:
-        if first in where and second in where and not set(complete(first)["period"]) & set(complete(second)["period"]):
-            at(second, None, "period", f"'{first}' and '{second}' share no complete period; the brief compares "
-                                       f"them in the same period: add a row for a period both have")
-
-    for survey, measures in facts.SAME_SURVEY.items():
-        latest = {m: complete(m)["period"].max() for m in measures if m in where and len(complete(m))}
-        if len(set(latest.values())) > 1:
-            shown = ", ".join(f"'{m}' {p}" for m, p in latest.items())
-            at(measures[0], None, "period", f"the brief quotes {', '.join(measures)} as one survey, but their latest "
-                                            f"periods differ ({shown}): update them together")
-
-    for measure in facts.DIVISORS:
-        if measure not in where:
-            continue
-        table = data.table(where[measure])
-        zero = (table["measure"] == measure) & (table["value"] == 0) & (table["status"] != "partial")
-        if zero.any():
-            at(measure, _row_of(table, zero), "value",
-               f"'{measure}' is 0; the brief divides by this series' values ('N times ...'): "
-               f"check the source (a zero cannot be compared as a multiple)")
-
-    links = data.table("issue_indicators")
-    for number, issue in enumerate(data.table("issues")["id"], start=2):
-        keys = int(links[(links["issue_id"] == issue) & links["key"]].shape[0])
-        if keys != 1:
-            problems.append(Problem(f"{folder}/issue_indicators.csv", None, "key",
-                                    f"issue '{issue}' (issues.csv, row {number}) has {keys} key indicators; "
-                                    f"mark exactly one 'true'"))
-
-    products = data.table("trade_products")
-    earliest = products[products["year"] == products["year"].min()]
-    if not (earliest["hs_code"] != "").any():
-        problems.append(Problem(f"{folder}/trade_products.csv", None, "hs_code",
-                                f"no row for {int(products['year'].min())} has an HS code; the products table "
-                                f"shows that year's breakdown by HS code: add the codes"))
+                                    f"'{measure}' has no complete (not partial) observation: add one, or remove the measure"))
+    needs = {need for key, entry in spec.facts.items() if "op" in entry for need in OPS[entry["op"]][1](entry)}
+    for need in sorted(needs, key=lambda n: (n.kind, n.measures, n.event)):
+        problems += _unmet(need, spec, data, complete, at)
     return problems
 
 
-def validate(descriptor: Path | None = None) -> list[Problem]:
-    """Every problem in the package, each naming file, row and column."""
-    descriptor = descriptor or paths.DATAPACKAGE
+def _unmet(need: Need, spec: Spec, data: BriefData, complete, at) -> list[Problem]:
+    found: list[Problem] = []
+    if need.kind == "shared_period":
+        first, second = need.measures
+        if not set(complete(first)["period"]) & set(complete(second)["period"]):
+            at(second, None, "period", f"'{first}' and '{second}' share no complete period; the brief compares "
+                                       f"them in the same period: add a row for a period both have")
+    elif need.kind == "non_zero":
+        (measure,) = need.measures
+        table = data.table(data.series(measure)["table"].iloc[0])
+        zero = (table["measure"] == measure) & (table["value"] == 0) & (table["status"] != "partial")
+        if zero.any():
+            at(measure, _row_of(table, zero), "value", f"'{measure}' is 0; the brief divides by this series' values "
+                                                       f"('N times ...'): check the source (a zero cannot be compared as a multiple)")
+    elif need.kind == "value_in_event_year":
+        (measure,) = need.measures
+        events = data.table(spec.events)
+        tagged = events[events["tag"] == need.event]
+        if not tagged.empty:
+            year = str(tagged["date"].iloc[0])[:4]
+            if year not in set(complete(measure)["period"]):
+                at(measure, None, "period", f"'{measure}' has no complete value for {year}, the year of the event tagged "
+                                            f"'{need.event}' ({spec.events}.csv, row {_row_of(events, events['tag'] == need.event)}); "
+                                            f"the brief compares the latest value with it: restore the {year} row")
+    elif need.kind == "same_latest":
+        latest = {m: complete(m)["period"].max() for m in need.measures if len(complete(m))}
+        if len(set(latest.values())) > 1:
+            shown = ", ".join(f"'{m}' {p}" for m, p in latest.items())
+            at(need.measures[0], None, "period", f"the brief quotes {', '.join(need.measures)} as one set, but their "
+                                                 f"latest periods differ ({shown}): update them together")
+    return found
+
+
+def brief_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
+    """The spec against the data, what its operations need, then every fact the documents print."""
+    from .variables import compute   # computing needs the whole engine; only a valid package gets here
+
+    problems = [Problem(*_split_spec(p)) for p in spec_problems(spec, data)]
+    if problems:
+        return problems
+    problems = need_problems(folder, spec, data)
+    if problems:
+        return problems
+    try:
+        compute(spec, data)
+    except BriefError as exc:
+        return [_located(line) for line in str(exc).splitlines()]
+    return []
+
+
+def _located(line: str) -> Problem:
+    """'reports/b/brief.qmd:44: message' as a Problem naming file and line."""
+    where = re.match(r"^(\S+?):(\d+): (.*)$", line)
+    return Problem(where.group(1), int(where.group(2)), None, where.group(3)) if where else Problem("", None, None, line)
+
+
+def _split_spec(message: str) -> tuple[str, None, None, str]:
+    file, _, rest = message.partition(", ")
+    return file, None, None, rest
+
+
+def validate(brief: Brief) -> list[Problem]:
+    """Every problem in the brief's data package and spec, each naming file, row and column."""
+    descriptor = brief.datapackage
     root = descriptor.parent
-    folder = str(root.relative_to(paths.ROOT) if root.is_relative_to(paths.ROOT) else root)
+    folder = brief.shown(root)
     try:
         declared = _declared(descriptor)
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
@@ -402,7 +390,11 @@ def validate(descriptor: Path | None = None) -> list[Problem]:
     if not problems:
         problems = edition_problems(folder, descriptor, BriefData(root))
     if not problems:
-        problems = need_problems(folder, BriefData(root))
+        try:
+            spec = load_spec(brief)
+        except BriefError as exc:
+            return [Problem(brief.shown(brief.spec), None, None, str(exc).split(": ", 1)[-1])]
+        problems = brief_problems(folder, spec, BriefData(root))
     return problems
 
 
@@ -424,9 +416,9 @@ def edition_problems(folder: str, descriptor: Path, data: BriefData) -> list[Pro
     return []
 
 
-def check(descriptor: Path | None = None) -> None:
-    problems = validate(descriptor)
+def check(brief: Brief) -> None:
+    problems = validate(brief)
     if problems:
         listing = "\n".join(f"  {p}" for p in problems)
-        raise DataError(f"{len(problems)} problem(s) in the data package:\n{listing}\n"
-                        "Nothing was computed or written. Fix the rows above and run `make check` again.")
+        raise DataError(f"{len(problems)} problem(s) in brief '{brief.name}':\n{listing}\n"
+                        f"Nothing was computed or written. Fix the rows above and run `make check BRIEF={brief.name}` again.")
