@@ -37,7 +37,8 @@ $(error no brief named '$(BRIEF)' (no reports/$(BRIEF)/brief.yml); briefs: $(BRI
 endif
 endif
 # What a brief's build reads, for the commit its colophon names (manifest.input_folders says the same).
-brief_inputs = .gitignore Makefile pyproject.toml requirements.lock _quarto.yml src reports/style reports/filters \
+# Not _quarto.yml: it lists every brief's documents, and another brief's must not change this one.
+brief_inputs = .gitignore Makefile pyproject.toml requirements.lock src reports/style reports/filters \
                data/$(1) reports/$(1) editions/$(1)
 
 # Independent steps run at once, one per CPU (figures beside facts, the reports of a brief, the briefs).

@@ -22,6 +22,10 @@ from .paths import Brief
 FORMAT = "briefkit-manifest"
 VERSION = 1
 OUTPUT_FILES = ("*.html", "*.pdf", "claims.json")
+# Project entries that hold every brief's files: a brief reads only its own part of them, so another
+# brief's change there leaves this brief's manifest and colophon as they were. (_quarto.yml lists
+# every brief's documents; the brief's own are in its folder.)
+BRIEF_OWN = ("data", "reports", "editions", "_quarto.yml")
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,7 @@ def input_folders(brief: Brief) -> list[str]:
     """What a brief's build reads, as paths relative to the project: the engine and project files
     and the brief's own folders. Its commit is the last one that changed any of them, so another
     brief's commit does not change this brief's colophon."""
-    own = {"data", "reports", "editions"}
-    return [name for name in paths.PROJECT_FILES if name not in own] + [
+    return [name for name in paths.PROJECT_FILES if name not in BRIEF_OWN] + [
         "reports/style", "reports/filters", *(brief.shown(p) for p in (brief.data, brief.reports, brief.editions))]
 
 
@@ -99,10 +102,10 @@ def input_files(brief: Brief) -> list[Path]:
     """The tracked files a brief's build reads: the engine and project files, and this brief's own
     data, documents and editions (not another brief's)."""
     root, files = brief.root, []
-    own = {"data": brief.data, "reports": brief.reports, "editions": brief.editions}
-    shared = [root / name for name in paths.PROJECT_FILES if name not in own] + [root / "reports" / "style",
-                                                                                 root / "reports" / "filters"]
-    for top in shared + list(own.values()):
+    own = [brief.data, brief.reports, brief.editions]
+    shared = [root / name for name in paths.PROJECT_FILES if name not in BRIEF_OWN] + [root / "reports" / "style",
+                                                                                       root / "reports" / "filters"]
+    for top in shared + own:
         candidates = top.rglob("*") if top.is_dir() else [top]
         files += [p for p in candidates if p.is_file() and p != brief.facts_file
                   and not any(part == "__pycache__" or part.endswith(".egg-info") for part in p.parts)]
