@@ -8,7 +8,7 @@
     python -m briefkit publish REPORT...  copy every edition, claims.json and manifest.json into _output/ at once
     python -m briefkit edition            record the current build as editions/<data date>.json
     python -m briefkit deps               print what each step reads, for make (_build/deps.mk)
-    python -m briefkit doctor             check that WeasyPrint's system libraries are present
+    python -m briefkit doctor             check WeasyPrint's system libraries; install missing ones if allowed
 
 A data or environment problem ends with a message saying what is wrong, where, and what to do,
 and exit status 1; set BRIEFKIT_DEBUG=1 to see the traceback of an unexpected error.
@@ -164,21 +164,11 @@ def deps() -> None:
     print(makefile_rules(figure_names()), end="")
 
 
-SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+def doctor() -> str:
+    """WeasyPrint's system libraries: installed if missing and this user may (see doctor.py)."""
+    from .doctor import doctor as check_and_install
 
-
-def doctor() -> None:
-    """WeasyPrint's system libraries, HarfBuzz-Subset included: without it WeasyPrint subsets
-    fonts with fontTools instead, and the same inputs give different PDF bytes."""
-    install = (f"Install them with:\n  sudo apt-get install -y {SYSTEM_PACKAGES}\n"
-               "(macOS: brew install pango harfbuzz)")
-    try:
-        from weasyprint.text.ffi import harfbuzz_subset
-    except OSError as exc:
-        raise SystemExit(f"WeasyPrint cannot load its system libraries ({exc}).\n{install}") from None
-    if harfbuzz_subset is None:
-        raise SystemExit(f"HarfBuzz-Subset is missing: the PDFs' bytes would depend on the machine.\n{install}")
-    print("WeasyPrint and its system libraries (Pango, HarfBuzz-Subset) are available")
+    return check_and_install()
 
 
 def main(argv: list[str]) -> None:
