@@ -12,11 +12,19 @@ PY          := $(VENV)/bin/python
 # briefkit runs from this checkout's src/ (not installed into the venv), so a venv shared by
 # several checkouts always runs the code of the checkout that calls it.
 export PYTHONPATH := $(CURDIR)/src
+# One stamp per dependency group: `make report` installs the build group (requirements.lock);
+# `make test` adds the test group (requirements-test.lock: the same pins plus pytest, hypothesis,
+# Playwright, axe). Both are installed with --require-hashes.
 READY       := $(VENV)/.ready
+TEST_READY  := $(VENV)/.test-ready
+PIP_INSTALL := $(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes
+# `make quarto` installs PyPI's quarto-cli into .venv; its quarto comes first on make's PATH (only
+# it: .venv/bin stays off PATH), so the engine check below, briefkit and the tests find it.
+export PATH := $(abspath $(VENV))/quarto-bin:$(PATH)
 ENGINE      ?= auto
 export BRIEF_ENGINE := $(ENGINE)
 # The engine this build uses; the editions are rebuilt when it changes (the colophon names it).
-USED_ENGINE := $(if $(filter auto,$(ENGINE)),$(if $(shell command -v quarto),quarto,pandoc),$(ENGINE))
+USED_ENGINE := $(if $(filter auto,$(ENGINE)),$(if $(shell PATH='$(PATH)' command -v quarto),quarto,pandoc),$(ENGINE))
 # When this build started, for the total time on its last line (inherited by the make that
 # Quarto runs before rendering, and by make's restart after it rebuilds _build/deps.mk).
 ifndef BRIEF_BUILD_START
@@ -49,7 +57,7 @@ MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 2)
 # An interrupted render must not cost the last good pair: make never deletes these
 # (briefkit replaces both files together, or neither).
 .PRECIOUS: _build/%.pdf _build/%.html figures/%.svg
-.PHONY: report edition check new prepare describe test bench setup lock clean help FORCE
+.PHONY: report edition check new prepare describe test bench setup lock quarto clean help FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -67,16 +75,32 @@ new: $(READY) ## Create a starter brief: make new BRIEF=name
 	@test -n "$(BRIEF)" || { echo "usage: make new BRIEF=<name>" >&2; exit 2; }
 	@$(PY) -m briefkit new $(BRIEF)
 
-test: $(READY) ## Run the test suite
+test: $(TEST_READY) ## Run the test suite (adds the test group to .venv first)
 	BRIEF_ENGINE=$(ENGINE) $(PY) -m pytest
 
 bench: $(READY) ## Time each build stage against the WeasyPrint floor
 	$(PY) tools/bench.py
 
-lock: ## Re-resolve dependencies and rewrite requirements.lock
-	rm -rf /tmp/briefkit-lock && $(PYTHON) -m venv /tmp/briefkit-lock
-	/tmp/briefkit-lock/bin/pip install -q . && /tmp/briefkit-lock/bin/pip freeze --exclude briefkit > requirements.lock.new
-	mv requirements.lock.new requirements.lock
+# pip-compile keeps the pins already in the lock files when they still fit pyproject.toml;
+# UPGRADE=1 takes the newest versions. The test lock is constrained to the build lock's pins.
+LOCK_VENV   := /tmp/briefkit-lock
+COMPILE     = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes \
+              --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+              $(if $(UPGRADE),--upgrade)
+lock: ## Re-resolve requirements.lock (build) and requirements-test.lock (build + test), with hashes
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet --disable-pip-version-check pip-tools==7.7.0
+	$(COMPILE) --output-file requirements.lock pyproject.toml
+	$(COMPILE) --extra test --constraint requirements.lock --output-file requirements-test.lock pyproject.toml
+
+# PyPI's quarto-cli downloads the Quarto release when it installs. Its dependencies (Jupyter)
+# serve Quarto's Jupyter engine, which the reports do not use, and would move locked packages.
+QUARTO_CLI  ?= quarto-cli==1.10.19
+quarto: $(READY) ## Install Quarto into .venv from PyPI's quarto-cli (downloads the Quarto release)
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps $(QUARTO_CLI) > $(VENV)/quarto-install.log 2>&1 \
+	  || { echo "quarto      could not install $(QUARTO_CLI): it downloads Quarto from the quarto-cli release on GitHub, and that download failed (offline?); build one instead with ../shared/tools/build-quarto.sh and put its bin/ on PATH (pip's log: $(VENV)/quarto-install.log)" >&2; exit 1; }
+	@mkdir -p $(VENV)/quarto-bin && ln -sf ../bin/quarto $(VENV)/quarto-bin/quarto
+	@echo "quarto      installed Quarto $$($(VENV)/quarto-bin/quarto --version) in $(VENV); make report now renders with it"
 
 clean: ## Remove generated files (keeps .venv and _output)
 	rm -rf _build figures reports/*/_metadata.yml .quarto
@@ -84,8 +108,12 @@ clean: ## Remove generated files (keeps .venv and _output)
 $(READY): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PIP_INSTALL) -r requirements.lock
 	$(PY) -m briefkit doctor
+	@touch $@
+
+$(TEST_READY): requirements-test.lock $(READY)
+	$(PIP_INSTALL) -r requirements-test.lock
 	@touch $@
 
 # The briefs there are: rewritten only when the list changes, so adding or removing one rewrites deps.mk.

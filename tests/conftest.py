@@ -9,8 +9,13 @@ import pytest
 
 from briefkit import datapackage, facts, paths
 
-QUARTO_MISSING = ("quarto is not on PATH: build a Quarto CLI with ../shared/tools/build-quarto.sh "
-                  "(README, 'Rendering with Quarto') and put its bin/ folder on PATH")
+# Optional checks: skipped when their tool is missing, each with the one command that enables it;
+# a run ends with one line per optional check it skipped (pytest_terminal_summary below).
+QUARTO_MISSING = ("quarto is not on PATH: `make quarto` installs it into .venv (it downloads Quarto); offline, "
+                  "build one with ../shared/tools/build-quarto.sh and put its bin/ on PATH")
+CHROMIUM_MISSING = "no Chromium on PATH (Debian: apt-get install chromium); axe-core needs a browser"
+OPTIONAL_CHECKS = {QUARTO_MISSING: ("Quarto engine", "`make quarto` (or put a Quarto 1.11 on PATH)"),
+                   CHROMIUM_MISSING: ("axe-core in Chromium", "`apt-get install chromium`")}
 ENGINES = [pytest.param("pandoc"),
            pytest.param("quarto", marks=pytest.mark.skipif(not shutil.which("quarto"), reason=QUARTO_MISSING))]
 
@@ -112,3 +117,24 @@ def engine(request):
 @pytest.fixture(scope="session")
 def built(builds, engine):
     return builds(engine)
+
+
+def skipped_optional_checks(reports) -> dict[str, int]:
+    """How many tests each optional check skipped, by the reason they were skipped with."""
+    tests: dict[str, set[str]] = {}
+    for report in reports:
+        if isinstance(report.longrepr, tuple):   # (file, line, "Skipped: reason")
+            reason = str(report.longrepr[2]).removeprefix("Skipped: ")
+            if reason in OPTIONAL_CHECKS:
+                tests.setdefault(reason, set()).add(report.nodeid)
+    return {reason: len(tests[reason]) for reason in OPTIONAL_CHECKS if reason in tests}
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter):
+    """After pytest's own summary, one line per optional check skipped, with what enables it."""
+    result = yield
+    for reason, count in skipped_optional_checks(terminalreporter.stats.get("skipped", [])).items():
+        check, command = OPTIONAL_CHECKS[reason]
+        terminalreporter.write_line(f"{check}: skipped {count} test{'s' * (count != 1)}; enable with {command}")
+    return result

@@ -17,6 +17,8 @@ from briefkit.describe import EditionMetadata, MetadataError, describe
 from briefkit.pdf import PdfError, data_files
 from briefkit.render import Report
 
+from .conftest import CHROMIUM_MISSING
+
 EDITIONS = ["brief", "summary"]
 EDITION_DATE = "26 November 2026"        # edition_date in data/datapackage.yaml
 STANDARD_BLEND_MODES = {"/Normal", "/Compatible", "/Multiply", "/Screen", "/Overlay", "/Darken", "/Lighten",
@@ -163,7 +165,7 @@ def test_html_passes_axe_core(built, edition):
     axe = pytest.importorskip("axe_playwright_python.sync_playwright")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        pytest.skip("no Chromium on PATH (Debian: apt-get install chromium); axe-core needs a browser")
+        pytest.skip(CHROMIUM_MISSING)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium)
         page = browser.new_page()

@@ -21,15 +21,13 @@ import pytest
 from briefkit import markdown as md
 from briefkit import validation
 
-from .conftest import copy_project, make
+from .conftest import QUARTO_MISSING, copy_project, make
 from .test_build import pdf_text
 
 POLICY = ("default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; "
           "base-uri 'none'; form-action 'none'")
-ENGINES = ["pandoc", pytest.param("quarto", marks=pytest.mark.skipif(
-    shutil.which("quarto") is None,
-    reason="quarto is not on PATH: install the Quarto CLI (https://quarto.org/docs/get-started/) "
-           "or put a built one first on PATH (PATH=/tmp/quarto/bin:$PATH make test)"))]
+ENGINES = ["pandoc", pytest.param("quarto", marks=pytest.mark.skipif(shutil.which("quarto") is None,
+                                                                    reason=QUARTO_MISSING))]
 
 
 def probes(port: int, marker: str) -> list[str]:

@@ -163,18 +163,11 @@ def new(name: str) -> str:
     return create(name)
 
 
-def doctor() -> None:
-    """WeasyPrint's system libraries, HarfBuzz-Subset included: without it WeasyPrint subsets
-    fonts with fontTools instead, and the same inputs give different PDF bytes."""
-    install = ("Install them with:\n  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0\n"
-               "(macOS: brew install pango harfbuzz)")
-    try:
-        from weasyprint.text.ffi import harfbuzz_subset
-    except OSError as exc:
-        raise SystemExit(f"WeasyPrint cannot load its system libraries ({exc}).\n{install}") from None
-    if harfbuzz_subset is None:
-        raise SystemExit(f"HarfBuzz-Subset is missing: the PDFs' bytes would depend on the machine.\n{install}")
-    print("WeasyPrint and its system libraries (Pango, HarfBuzz-Subset) are available")
+def doctor() -> str:
+    """WeasyPrint's system libraries: installed if missing and this user may (see doctor.py)."""
+    from .doctor import doctor as check_and_install
+
+    return check_and_install()
 
 
 def parser() -> argparse.ArgumentParser:
