@@ -17,10 +17,14 @@ from .paths import Brief
 # Each step returns what it did; main prints it as one line with the step's time, e.g.
 # "check       us-colombia: data package and spec valid (0.8 s)"; further lines follow as they are.
 def check(brief: Brief) -> str:
-    from .validation import check as check_brief
+    from .datapackage import load
+    from .spec import load as load_spec
+    from .validation import check as check_brief, settled_items
 
     check_brief(brief)
-    return f"{brief.name}: data package and spec valid ({brief.shown(brief.datapackage)}, {brief.shown(brief.spec)})"
+    settled = settled_items(load_spec(brief), load(brief.data))
+    return "\n".join([f"{brief.name}: data package and spec valid ({brief.shown(brief.datapackage)}, "
+                      f"{brief.shown(brief.spec)})", *(f"{'note':<11} {line}" for line in settled)])
 
 
 def figure(brief: Brief, names: list[str]) -> str:
@@ -253,7 +257,10 @@ def unexpected(exc: Exception, brief_name: str | None) -> str:
     if brief_name and brief_name in paths.brief_names():
         from .validation import validate
 
-        problems = validate(paths.brief(brief_name))
+        try:
+            problems = validate(paths.brief(brief_name))
+        except Exception:   # the data break the checks themselves: say so, without a traceback
+            problems = []
         if problems:
             listing = "\n".join(f"  {p}" for p in problems)
             return f"{len(problems)} problem(s) in brief '{brief_name}':\n{listing}"

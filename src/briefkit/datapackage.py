@@ -53,6 +53,9 @@ class BriefData:
             text = {f["name"]: str for f in fields if f.get("type", "string") == "string"}
             numbers = {f["name"]: [""] for f in fields if f.get("type") in ("number", "integer")}
             frame = pd.read_csv(self.root / resource["path"], dtype=text, keep_default_na=False, na_values=numbers)
+            # A row of empty cells is not a row (validation skips it too).
+            blank = frame.apply(lambda column: column.isna() | column.astype(str).str.strip().eq(""))
+            frame = frame[~blank.all(axis=1)]   # the index still counts file rows (validation names them)
             tables[resource["name"]] = frame
         return tables
 

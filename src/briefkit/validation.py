@@ -30,6 +30,7 @@ from frictionless import Check, Checklist, Package, checks, errors
 
 from . import BriefError
 from .datapackage import BriefData
+from .assumptions import SETTLED_BY, broken, declared, settles
 from .ops import OPS, Need
 from .paths import Brief
 from .spec import Spec, load as load_spec, problems as spec_problems
@@ -270,6 +271,8 @@ def file_problems(folder: str, root: Path, declared: dict[str, str]) -> list[Pro
 # --- pass 2: tables -----------------------------------------------------------
 def table_problems(folder: str, descriptor: Path) -> list[Problem]:
     package = Package(str(descriptor))
+    for resource in package.resources:   # a blank line, or a row of empty cells, is not a row
+        resource.dialect.skip_blank_rows = True
     measures = pd.read_csv(descriptor.parent / "measures.csv")
     as_of = data_date(descriptor.parent / "sources.csv")
     checklist = Checklist(checks=[MeasureRules(measures, as_of), DatedRows(as_of), WebURLs(),
@@ -354,11 +357,44 @@ def brief_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
     problems = need_problems(folder, spec, data)
     if problems:
         return problems
+    problems = [_located(p) for p in broken(declared(sorted(spec.brief.reports.glob("*.qmd")), spec.brief.shown),
+                                            data, spec.events)]
+    problems += open_item_problems(folder, spec, data)
+    if problems:
+        return problems
     try:
         compute(spec, data)
     except BriefError as exc:
         return [_located(line) for line in str(exc).splitlines()]
     return []
+
+
+def open_item_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
+    """Each open item's `settled_by` must be a condition the check can read (or empty: judgement)."""
+    problems = []
+    for name in {t["table"] for t in spec.tables.values() if t.get("kind") == "open_items"}:
+        rows = data.table(name)
+        for number, condition in enumerate(rows["settled_by"], start=2):
+            if not SETTLED_BY.fullmatch(condition.strip()):
+                problems.append(Problem(f"{folder}/{name}.csv", number, "settled_by",
+                                        f"'{condition}' is not a condition the check can read: write 'event <tag> "
+                                        f"occurred', 'event <tag>', 'measure <measure> <period>' or "
+                                        f"'measure <measure> <period> final' (or leave it empty)"))
+    return problems
+
+
+def settled_items(spec: Spec, data: BriefData) -> list[str]:
+    """Open items the data now settle: they leave the brief's lists; the check names them so the row
+    can be removed or reworded."""
+    found = []
+    for name in {t["table"] for t in spec.tables.values() if t.get("kind") == "open_items"}:
+        rows = data.table(name)
+        for number, (_, row) in enumerate(rows.iterrows(), start=2):
+            if settles(row["settled_by"], data, spec.events):
+                found.append(f"{spec.brief.shown(spec.brief.data)}/{name}.csv, row {number}: '{row['id']}' is settled by "
+                             f"the data ({row['settled_by']}), so the brief no longer lists it: remove the row, or "
+                             f"write what is now known")
+    return found
 
 
 def _located(line: str) -> Problem:
