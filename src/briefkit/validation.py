@@ -308,9 +308,45 @@ def need_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
         if complete(measure).empty:
             problems.append(Problem(f"{folder}/measures.csv", number, "id",
                                     f"'{measure}' has no complete (not partial) observation: add one, or remove the measure"))
+    problems += plausibility_problems(folder, spec, data, where)
     needs = {need for key, entry in spec.facts.items() if "op" in entry for need in OPS[entry["op"]][1](entry)}
     for need in sorted(needs, key=lambda n: (n.kind, n.measures, n.event)):
         problems += _unmet(need, spec, data, complete, at)
+    return problems
+
+
+CONFIRMED = "confirmed"   # a note starting with this word waives the plausibility check for its row
+
+
+def plausibility_problems(folder: str, spec: Spec, data: BriefData, where: dict[str, str]) -> list[Problem]:
+    """Values outside a measure's plausible range, or further than `step` times from the previous
+    period's value (`plausible:` in brief.yml), unless the row's note says the value was confirmed."""
+    problems = []
+    for measure, rule in (spec.document.get("plausible") or {}).items():
+        if measure not in where:
+            continue
+        table = data.table(where[measure])
+        low, high = rule.get("range", [None, None])
+        previous = None
+        for index, row in table[table["measure"] == measure].sort_values("period").iterrows():
+            value, file_row = float(row["value"]), int(index) + 2
+            confirmed = row["note"].strip().lower().startswith(CONFIRMED)
+            hint = (" (a thousand times too large: kilograms typed as tons, or a thousands separator read as "
+                    "a decimal point?)" if high is not None and value > high and low <= value / 1000 <= high else "")
+            outside = (low is not None and value < low) or (high is not None and value > high)
+            if not confirmed and outside:
+                problems.append(Problem(f"{folder}/{where[measure]}.csv", file_row, "value",
+                                        f"{value:g} is outside the plausible range of '{measure}' ({low:g} to {high:g}, "
+                                        f"plausible: in {spec.file}){hint}: correct it, or start the row's note with "
+                                        f"'Confirmed' if the source says so"))
+            elif not confirmed and previous and rule.get("step") and value and row["status"] != "partial" and \
+                    max(value / previous, previous / value) > rule["step"]:
+                problems.append(Problem(f"{folder}/{where[measure]}.csv", file_row, "value",
+                                        f"{value:g} is more than {rule['step']:g} times the previous period's "
+                                        f"{previous:g} ('{measure}', plausible: in {spec.file}): check the unit and "
+                                        f"the source, or start the row's note with 'Confirmed'"))
+            if row["status"] != "partial" and (confirmed or not outside):
+                previous = value   # a partial or refused value is no baseline for the next step
     return problems
 
 
