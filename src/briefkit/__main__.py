@@ -55,6 +55,7 @@ def variables(brief: Brief) -> str:
     numbers.use_locale(spec.lang)
     data = load(brief.data)
     book, pieces = compute(spec, data)
+    draft = mark_draft(brief, spec, data, book)
     changed = write(spec, book, pieces)
     write_fonts(paths.BUILD / "fonts")
     colophon_changed = write_colophon(BuildInfo.current(engine(), brief), book["edition.data_as_of"].text,
@@ -64,7 +65,33 @@ def variables(brief: Brief) -> str:
         brief.content_stamp.parent.mkdir(parents=True, exist_ok=True)
         brief.content_stamp.touch()  # make re-renders the reports only when what they include changed
     return (f"{brief.name}: {len(book.facts)} facts in {brief.shown(brief.facts_file)}, "
-            f"pieces in {brief.shown(brief.partials)}/\n{'changes':<11} {changes}")
+            f"pieces in {brief.shown(brief.partials)}/\n{'edition':<11} {draft}\n{'changes':<11} {changes}")
+
+
+DRAFT = " (draft: differs from the recorded edition)"
+
+
+def mark_draft(brief: Brief, spec, data, book) -> str:
+    """An edition date names one content. When an edition of this date is recorded and this build
+    differs from it, the edition's date reads as a draft on every page and in the PDF metadata; the
+    line returned says so and how to move on."""
+    from dataclasses import replace
+
+    from . import editions
+    from .claims import ledger
+
+    date = book["edition.date_iso"].text
+    record = editions.recorded(date, brief)
+    if record is None:
+        return (f"the edition of {book['edition.date'].text} is not recorded yet (`make edition BRIEF={brief.name}` "
+                f"records it once published)")
+    changes = editions.compare(record, editions.snapshot(ledger(book), data, spec.events))
+    if not changes:
+        return f"matches the recorded edition of {book['edition.date'].text} ({record['file']})"
+    book.facts["edition.date"] = replace(book["edition.date"], text=book["edition.date"].text + DRAFT)
+    return (f"DRAFT: the data differ from the recorded edition of this date ({record['file']}), so every page "
+            f"and the PDF metadata say draft. To publish, set a new edition_date in {brief.shown(brief.datapackage)}, "
+            f"or replace the record: make edition BRIEF={brief.name} EDITION_FORCE=1")
 
 
 def write_changes(brief: Brief, spec, data, book, pieces: dict[str, str]) -> tuple[str, bool]:
@@ -79,7 +106,11 @@ def write_changes(brief: Brief, spec, data, book, pieces: dict[str, str]) -> tup
                                    {name: pieces[name] for name in page_one.get("pieces", [])})
     changes = (editions.compare(edition, editions.snapshot(ledger(book), data, spec.events), first)
                if edition else None)
-    names = data.measures["short_label"].to_dict()
+    if changes is not None:
+        changes.events_file = brief.shown(brief.data / f"{spec.events}.csv") if spec.events else changes.file
+        changes.sources_file = brief.shown(brief.data / "sources.csv")
+    names = {**data.measures["label"].to_dict(),
+             **{key: entry["label"] for key, entry in spec.facts.items() if entry.get("label")}}
     written = write_if_changed(brief.partials / "changes.md", editions.changes_section(changes, names))
     written |= write_if_changed(brief.partials / "changes-page1.md", editions.page_one_line(changes, first, names))
     return editions.terminal_summary(changes, names).replace("\n", "\n" + " " * 12), written

@@ -81,24 +81,34 @@ def latest(before: str, brief: Brief) -> dict | None:
     folder = brief.editions
     files = sorted(f for f in folder.glob("*.json") if EDITION_FILE.match(f.name) and f.stem < before) \
         if folder.is_dir() else []
-    if not files:
-        return None
+    return _read(files[-1], brief) if files else None
+
+
+def recorded(date: str, brief: Brief) -> dict | None:
+    """The edition recorded for exactly this edition date, if any."""
+    target = brief.editions / f"{date}.json"
+    return _read(target, brief) if target.is_file() else None
+
+
+def _read(path: Path, brief: Brief) -> dict:
     try:
-        edition = json.loads(files[-1].read_text(encoding="utf-8"))
+        edition = json.loads(path.read_text(encoding="utf-8"))
         if edition.get("format") != FORMAT or not all(isinstance(edition.get(n), list) for n in ("claims", "events", "sources")):
             raise ValueError(f"not a {FORMAT} file")
     except (ValueError, UnicodeDecodeError, AttributeError) as exc:
-        raise EditionError(f"{brief.shown(files[-1])} is not a readable edition ({exc}). Restore it "
-                           f"from git (`git checkout -- {brief.shown(files[-1])}`).") from None
-    edition["file"] = brief.shown(files[-1])
+        raise EditionError(f"{brief.shown(path)} is not a readable edition ({exc}). Restore it "
+                           f"from git (`git checkout -- {brief.shown(path)}`).") from None
+    edition["file"] = brief.shown(path)
     return edition
 
 
 # --- comparing ----------------------------------------------------------------------
 @dataclass
 class Changes:
-    edition: str                      # ISO data date of the edition compared with
+    edition: str                      # ISO date of the edition compared with
     file: str
+    events_file: str = ""             # where the current events and sources are (the data package)
+    sources_file: str = ""
     values: list[tuple[dict | None, dict | None]] = field(default_factory=list)   # (old, new) claims
     wording: list[tuple[dict, dict]] = field(default_factory=list)
     events_added: list[dict] = field(default_factory=list)
@@ -121,12 +131,15 @@ def compare(old: dict, new: dict, first: set[str] = frozenset()) -> Changes:
     changes = Changes(old["edition"], old.get("file", f"editions/{old['edition']}.json"))
     before = {c["key"]: c for c in old["claims"]}
     after = {c["key"]: c for c in new["claims"]}
-    for key in sorted(before.keys() | after.keys(), key=lambda k: (k not in first, k)):
+    # Values both editions print: a value only one prints is a change of the brief's text, not of
+    # the data (an edition records what it prints).
+    for key in sorted(before.keys() & after.keys(), key=lambda k: (k not in first, k)):
         if key.startswith("edition."):
             continue  # the edition's own date: different in every edition, not a change in the data
-        was, now = before.get(key), after.get(key)
-        if was is not None and now is not None and all(was[f] == now[f] for f in ("text", "value", "period")):
-            continue
+        was, now = before[key], after[key]
+        if was["text"] == now["text"] and was["value"] == now["value"] and (
+                was["period"] == now["period"] or not (was["period"] and now["period"])):
+            continue   # (an edition that recorded no period for a fact is not a change of period)
         reworded = (was is not None and now is not None and key.rsplit(".", 1)[-1] in WORDING
                     and NUMBER.sub("#", was["text"]) != NUMBER.sub("#", now["text"]))
         (changes.wording if reworded else changes.values).append((was, now))
@@ -158,9 +171,17 @@ def measure_of(key: str) -> str:
     return key.split(".")[0]
 
 
+ENGINE_LABELS = {"grades.official": "sources graded official", "grades.established": "sources graded established",
+                 "grades.weak": "sources graded weak", "grades.weak_claims": "values resting only on weak sources",
+                 "events.first": "first event shown", "events.last": "last event shown",
+                 "events.count": "events shown", "edition.source_count": "sources"}
+
+
 def label(key: str, names: dict[str, str]) -> str:
     """'exports.latest' -> 'Exports'; '...change_5y' -> 'Exports (change 5y)';
     a key of no measure in words ('flows.balance' -> 'flows balance')."""
+    if key in names or key in ENGINE_LABELS:
+        return names.get(key) or ENGINE_LABELS[key]
     measure, _, rest = key.partition(".")
     if measure not in names:
         return key.replace("_", " ").replace(".", " ")
@@ -212,15 +233,17 @@ def source_line(source: dict) -> str:
     return f"{source['publisher']} ({urlsplit(source['url']).netloc.removeprefix('www.')})"
 
 
-def sections(changes: Changes, names: dict[str, str], arrow: str) -> list[tuple[str, list[str]]]:
-    """(heading, lines) for each kind of change that occurred."""
-    found = [("Values changed", grouped_lines(changes.values, ("latest",), names, arrow)),
-             ("Wording changed", grouped_lines(changes.wording, WORDING, names, arrow)),
-             ("Events added", [event_line(e) for e in changes.events_added]),
-             ("Events dropped", [event_line(e) for e in changes.events_dropped]),
-             ("Sources added", [source_line(s) for s in changes.sources_added]),
-             ("Sources dropped", [source_line(s) for s in changes.sources_dropped])]
-    return [(heading, lines) for heading, lines in found if lines]
+def sections(changes: Changes, names: dict[str, str], arrow: str) -> list[tuple[str, list[str], str]]:
+    """(heading, lines, where the full list is) for each kind of change that occurred: the edition
+    file holds the old claims, events and sources; claims.json the new claims; the data the rest."""
+    claims = f"{changes.file} (then) and claims.json (now)"
+    found = [("Values changed", grouped_lines(changes.values, ("latest",), names, arrow), claims),
+             ("Wording changed", grouped_lines(changes.wording, WORDING, names, arrow), claims),
+             ("Events added", [event_line(e) for e in changes.events_added], changes.events_file),
+             ("Events dropped", [event_line(e) for e in changes.events_dropped], changes.file),
+             ("Sources added", [source_line(s) for s in changes.sources_added], changes.sources_file),
+             ("Sources dropped", [source_line(s) for s in changes.sources_dropped], changes.file)]
+    return [(heading, lines, where) for heading, lines, where in found if lines]
 
 
 def capped(lines: list[str], where: str) -> tuple[list[str], str]:
@@ -232,14 +255,13 @@ def capped(lines: list[str], where: str) -> tuple[list[str], str]:
 
 def terminal_summary(changes: Changes | None, names: dict[str, str]) -> str:
     if changes is None:
-        return ("no edition recorded before this one in editions/: nothing to compare with "
-                "(`make edition` records this edition once it is published)")
+        return "no edition was recorded before this one's date: nothing to compare with"
     since = f"since the edition of {fmt.date_label(changes.edition)} ({changes.file})"
     if not changes:
         return f"nothing changed {since}"
     lines = [f"{since}:"]
-    for heading, items in sections(changes, names, "->"):
-        shown, more = capped(items, f"{changes.file} and _build/claims.json")
+    for heading, items, where in sections(changes, names, "->"):
+        shown, more = capped(items, where)
         lines += [f"  {heading}:"] + [f"    {item}" for item in shown] + ([f"    ({more})"] if more else [])
     return "\n".join(lines)
 
@@ -256,8 +278,8 @@ def changes_section(changes: Changes | None, names: dict[str, str]) -> str:
         body = f"{lead}: none; every figure, claim, event and source is as recorded in {md.text(changes.file)}."
     else:
         kinds = []
-        for title, items in sections(changes, names, "\u2192"):
-            shown, more = capped(items, f"{changes.file} and claims.json")
+        for title, items, where in sections(changes, names, "\u2192"):
+            shown, more = capped(items, where)
             kinds.append(f"*{title} ({len(items)}):* " + "; ".join(md.text(i) for i in shown + ([more] if more else [])) + ".")
         body = f"{lead} (as recorded in {md.text(changes.file)}). " + " ".join(kinds)
     return f"[{body}]{{.closing}}\n"
