@@ -112,8 +112,9 @@ def finish(document, pdf: pydyf.PDF) -> None:
 
 
 def pdf_from_html(html: str, edition_date: dt.date, *,
-                  attachments: Sequence[DataFile] = ()) -> tuple[bytes, int]:
-    """The PDF bytes and page count. Same HTML, date and attached files -> same bytes."""
+                  attachments: Sequence[DataFile] = ()) -> tuple[bytes, list[set[str]]]:
+    """The PDF bytes, and for each page the ids of the elements on it (so a budget can tell the body
+    from the appendix). Same HTML, date and attached files -> same bytes."""
     edition_time = dt.datetime.combine(edition_date, dt.time())
     # fontTools stamps subset fonts with this time; the PDF's own dates come from the HTML's <meta>.
     os.environ["SOURCE_DATE_EPOCH"] = str(int(edition_time.replace(tzinfo=dt.timezone.utc).timestamp()))
@@ -130,4 +131,4 @@ def pdf_from_html(html: str, edition_date: dt.date, *,
         attachments=[Attachment(string=content, name=file.name, description=file.description,
                                 created=edition_time, modified=edition_time, relationship=file.relationship)
                      for file, content in zip(attachments, contents)])
-    return pdf, len(document.pages)
+    return pdf, [set(page.anchors) for page in document.pages]

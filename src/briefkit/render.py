@@ -60,9 +60,10 @@ class Report:
         return yaml.safe_load(match.group(1)) if match else {}
 
     @property
-    def page_budget(self) -> tuple[int, int]:
-        budget = self.front_matter.get("page-budget", {})
-        return budget.get("min", 1), budget.get("max", 999)
+    def page_budget(self) -> dict:
+        """`page-budget` in the front matter: min and max pages of the body (everything before the
+        element with id `appendix`, or the whole report without one), and appendix-max for the rest."""
+        return {"min": 1, "max": 999, "appendix-max": 999, **self.front_matter.get("page-budget", {})}
 
     def html_option(self, key: str) -> list[str]:
         """A file-list option of the report's HTML format (css, include-in-header), as a list."""
@@ -225,15 +226,39 @@ def build(report: Report, facts: dict) -> tuple[Path, Path, int]:
         raise RenderError(f"{shown(report.qmd)}: the HTML refers to resources that are not embedded "
                           f"(missing file, or no `embed-resources: true`): {', '.join(external[:5])}")
     html = described(html, report, facts)
-    pdf, pages = pdf_from_html(html, edition_day(facts), attachments=data_files(report.brief))
-    low, high = report.page_budget
-    if not low <= pages <= high:
-        raise RenderError(f"{report.name}.pdf has {pages} pages; its budget is {low}–{high}. "
-                          f"Nothing in {report.brief.shown(report.brief.output)}/ was replaced.")
+    pdf, anchors = pdf_from_html(html, edition_day(facts), attachments=data_files(report.brief))
+    pages = len(anchors)
+    over = over_budget(report, anchors)
+    if over:
+        raise RenderError(f"{over} Nothing in {report.brief.shown(report.brief.output)}/ was replaced.")
     targets = {out_dir / f"{report.name}.html": html.encode("utf-8"), out_dir / f"{report.name}.pdf": pdf}
     replace_together(targets, scratch=out_dir)
     html_path, pdf_path = targets
     return html_path, pdf_path, pages
+
+
+APPENDIX = "appendix"   # the id of the element where a report's appendix starts
+
+
+def over_budget(report: Report, anchors: list[set[str]]) -> str:
+    """Which part of the report is beyond its page budget, by how much, and what can be cut; ''
+    if it fits. The page where the appendix starts counts for both parts."""
+    budget, total = report.page_budget, len(anchors)
+    start = next((i + 1 for i, ids in enumerate(anchors) if APPENDIX in ids), None)
+    body, appendix = (start, total - start + 1) if start else (total, 0)
+    name = f"{report.name}.pdf"
+    if body > budget["max"]:
+        return (f"{name}: the body runs to {body} pages, {body - budget['max']} over its budget of "
+                f"{budget['min']}–{budget['max']} (page-budget in {shown(report.qmd)}); the appendix takes "
+                f"{appendix}. Cut the body: shorten a section, or make a figure half-width.")
+    if body < budget["min"]:
+        return (f"{name}: the body runs to {body} pages, {budget['min'] - body} under its budget of "
+                f"{budget['min']}–{budget['max']} (page-budget in {shown(report.qmd)}).")
+    if appendix > budget["appendix-max"]:
+        return (f"{name}: the appendix runs to {appendix} pages, {appendix - budget['appendix-max']} over its limit "
+                f"of {budget['appendix-max']} (appendix-max in {shown(report.qmd)}); the body ({body} pages) fits. "
+                f"Cut the appendix: fewer events in the other-events table, or shorter source titles.")
+    return ""
 
 
 def publish(brief: Brief, names: list[str]) -> None:

@@ -269,20 +269,23 @@ def sources(book: FactBook, table: dict) -> str:
     """Every source with its publisher, title, grade and URL (intact), grouped by publisher; the
     access date is given once when all sources share it, and grades are one-letter markers."""
     listed = book.data.sources.sort_values(["publisher", "title", "url"], key=lambda column: column.str.lower())
-    dates = listed["accessed"].unique()
-    one_date = len(dates) == 1
+    # The date most sources were read on is given once; only a source read on another day shows its
+    # own, so one source read anew adds a date to one entry, not to all of them.
+    usual = listed["accessed"].value_counts().sort_index(ascending=False).idxmax()
+    one_date = (listed["accessed"] == usual).all()
     entries = []
     for publisher, group in listed.groupby("publisher", sort=False):
         one_grade = group["grade"].nunique() == 1
         links = [md.text(s["title"]) + ("" if one_grade else " " + grade_marker(s["grade"])) + " "
                  + md.link(display_url(s["url"]), s["url"]) + f"{{#src-{s.name}}}"
-                 + ("" if one_date else f" (read {md.text(fmt.date_label(s['accessed']))})") for _, s in group.iterrows()]
+                 + ("" if s["accessed"] == usual else f" (read {md.text(fmt.date_label(s['accessed']))})")
+                 for _, s in group.iterrows()]
         head = md.strong(publisher) + (" " + grade_marker(group["grade"].iloc[0]) if one_grade else "")
         entries.append(f"- {head}: " + "; ".join(links) + ".")
     legend = "; ".join(f"{grade_marker(g)} {g} ({GRADE_DEFINITIONS[g]}): {marked(book[f'grades.{g}'])}" for g in GRADES)
     count = marked(book["edition.source_count"])
-    intro = (f"All {count} sources were read on {fmt.date_label(dates[0])}. " if one_date
-             else f"The {count} sources were read on the dates shown. ")
+    intro = (f"All {count} sources were read on {fmt.date_label(usual)}. " if one_date
+             else f"The {count} sources were read on {fmt.date_label(usual)} unless another date is shown. ")
     intro += f"Grades: {legend}. The data package gives, for each source, the rows it supports.\n\n"
     return intro + "::: {.sources}\n" + "\n".join(entries) + "\n:::\n"
 
