@@ -22,6 +22,8 @@ def marked(fact: Fact) -> str:
     """Markdown for a fact as printed: a number becomes <span class="num" data-claim=KEY ...>,
     whose title and data-sources name its source ids (entries `src-ID` in the Sources list);
     a value resting only on weak sources is followed by the weak-source mark."""
+    if fact.markup:
+        return fact.text
     text = MARKDOWN_SPECIAL.sub(r"\\\1", fact.text)
     mark = WEAK_MARK if fact.weak else ""   # after the span, so the span holds the ledger's text
     if not fact.is_number:
@@ -61,7 +63,7 @@ class Printed:
 
 def ledger(book: FactBook) -> dict:
     return {"format": FORMAT, "version": VERSION, "schema": "docs/claims.schema.json",
-            "claims": [book.facts[key].record() for key in sorted(book.facts)]}
+            "claims": [book.facts[key].record() for key in sorted(book.facts) if not book.facts[key].markup]}
 
 
 def ledger_json(book: FactBook) -> str:

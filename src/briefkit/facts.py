@@ -28,6 +28,9 @@ from .series import SeriesSummary, missing_years, summarise
 
 WEAK_MARK = "†"
 GRADES = ("official", "established", "weak")
+# How a value's status reads in a sentence ("the 2024 figures were leaked" / "published").
+STATUS_WORDS = {"final": "published", "partial": "partial", "leaked": "leaked", "lower_bound": "a lower bound",
+                "approximate": "approximate"}
 CHANGE_OVER = re.compile(r"change_(\d+)y")
 VALUE_IN = re.compile(r"value_(\d{4}(?:_\d\d)?)")   # value_2024, value_2024_06 (a month)
 
@@ -55,14 +58,16 @@ class Fact:
     method: str = ""
     rows: tuple[RowRef, ...] = field(default_factory=tuple)
     weak: bool = False   # every source behind it is graded weak; printed with WEAK_MARK
+    markup: bool = False  # a sentence chosen by the data's state, already Markdown with its facts marked
 
     @property
     def is_number(self) -> bool:
         """A value read from or computed on data rows (a label such as a period name is not)."""
-        return self.value is not None or bool(self.sources)
+        return not self.markup and (self.value is not None or bool(self.sources))
 
     def record(self) -> dict:
         record = asdict(self)
+        del record["markup"]   # the ledger holds values; chosen sentences are not in it (ledger())
         record["rows"] = [{"table": r.table, "key": dict(r.key)} for r in self.rows]
         return record
 
@@ -231,6 +236,8 @@ SERIES_SUMMARIES: dict[str, Callable[[FactBook, str, SeriesSummary], Fact]] = {
         rows=[s.latest] + ([] if s.later_partial() is None else [s.later_partial()]),
         method="latest complete value, and a later partial one with its cut-off"),
     "leaked_periods": lambda b, k, s: _status_periods(b, k, s, "leaked"),
+    "latest_status": lambda b, k, s: b.make(k, STATUS_WORDS[s.latest["status"]], period=s.label_of(s.latest),
+                                            rows=[s.latest], method="status of latest"),
     "missing_periods": lambda b, k, s: b.make(k, fmt.year_ranges(missing_years(s.rows["period"])) or "none",
                                               rows=_every(s), method="periods missing"),
 }

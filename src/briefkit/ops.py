@@ -13,13 +13,25 @@ anything is computed.
     KEY: {op: change_since, measure: A, event: TAG}        A's change from the year of the tagged event
     KEY: {op: event_year, event: TAG}          the year of the tagged event
     KEY: {op: same_period, of: [A, B, ...]}    the latest period the measures share (they must all have it)
+    KEY: {op: choose, cases: [{when: CONDITION, text: "... {fact.key} ..."}, ..., {text: ...}]}
+                                               the first case whose condition the data meet, its facts filled in
+                                               (a sentence that follows the data's state; see below)
+
+A `choose` condition is an assumption (assumptions.py: '<measure> <period> <status>',
+'<measure> latest <period>', 'event <tag> <occurred|scheduled>') or '<measure> has <status>' (some
+observation has it, e.g. partial). A case without `when` always applies; no case applying prints nothing.
+Only the chosen case's facts are computed, so a fact that no longer exists (a partial value once the
+year is complete) is never asked for.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import re
+
 from . import numbers as fmt
+from .assumptions import state
 from .facts import Fact, FactBook
 from .series import SeriesSummary, latest_shared
 
@@ -139,6 +151,21 @@ def same_period(book: FactBook, key: str, entry: dict) -> Fact:
     return book.make(key, first.label_of(latest[0]), rows=latest, method="period shared by the measures")
 
 
+def holds(condition: str, book: FactBook) -> bool:
+    words = condition.split()
+    if len(words) == 3 and words[1] == "has":
+        return bool((book.data.series(words[0])["status"] == words[2]).any())
+    return state(condition, book.data, book.events)[0]
+
+
+def choose(book: FactBook, key: str, entry: dict) -> Fact:
+    from .claims import marked   # claims words facts; ops only computes them
+
+    case = next((c for c in entry["cases"] if "when" not in c or holds(c["when"], book)), {"text": ""})
+    text = re.sub(r"\{([\w.]+)\}", lambda m: marked(book[m.group(1)]), case["text"])
+    return Fact(key, text, method=f"sentence for: {case.get('when', 'otherwise')}", markup=True)
+
+
 # name -> (compute, what it needs of the data)
 OPS: dict[str, tuple[Callable[[FactBook, str, dict], Fact], Callable[[dict], list[Need]]]] = {
     "ratio": (ratio, lambda e: [Need("shared_period", tuple(e["of"])), Need("non_zero", (e["of"][1],))]),
@@ -152,6 +179,7 @@ OPS: dict[str, tuple[Callable[[FactBook, str, dict], Fact], Callable[[dict], lis
     "event_year": (event_year, lambda e: []),
     "change_since": (change_since, lambda e: [Need("value_in_event_year", (e["measure"],), e["event"])]),
     "same_period": (same_period, lambda e: [Need("same_latest", tuple(e["of"]))]),
+    "choose": (choose, lambda e: []),
 }
 # What each op's entry must name (checked against the data package with the spec).
 MEASURE_KEYS = ("of", "measure")
