@@ -39,8 +39,9 @@ endif
 # `make report BRIEF=name` builds one brief; without BRIEF, every brief.
 BRIEF       ?=
 SELECTED    := $(or $(BRIEF),$(BRIEFS))
+# (checked once _build/deps.mk exists: on a fresh clone make writes it, then restarts and checks)
 ifneq ($(filter-out $(BRIEFS),$(BRIEF)),)
-ifeq ($(filter help clean lock new,$(MAKECMDGOALS)),)
+ifeq ($(filter help clean lock new,$(MAKECMDGOALS))$(if $(wildcard _build/deps.mk),,fresh),)
 $(error no brief named '$(BRIEF)' (no reports/$(BRIEF)/brief.yml); briefs: $(BRIEFS))
 endif
 endif

@@ -115,8 +115,8 @@ def enforcement_caption(f) -> str:
     elif latest.value == peak.value:
         eradication = f"Forced eradication is level with its {peak.period} peak"
     else:
-        fall = f[f"{ERADICATION}.change_from_peak"].text.replace("down ", "", 1)
-        eradication = f"Forced eradication has fallen {fall} from its {peak.period} peak"
+        # the claim as the ledger has it ('down 93%'): a span's text must be its entry's text
+        eradication = f"Forced eradication is {f[f'{ERADICATION}.change_from_peak'].text} from its {peak.period} peak"
     seized, before = f[f"{SEIZURES}.latest"], f[f"{SEIZURES}.previous"]
     partial = None if f.book.summary(SEIZURES).partial.empty else f[f"{SEIZURES}.partial"]
     if partial is not None and partial.value > seized.value:  # a record year must not hide higher partial counts
