@@ -112,3 +112,10 @@ def test_an_unknown_fact_says_why(facts, key, message):
     with pytest.raises(UnknownFact, match=message):
         facts[key]
     assert key not in facts
+
+
+def test_runs_and_matching_periods_name_their_rows(facts):
+    run = facts["pair.run_since"].rows
+    assert [dict(r.key)["period"] for r in run] == ["2023", "2023", "2024", "2024"]
+    deficits = {dict(r.key)["period"] for r in facts["pair.deficit_years"].rows}
+    assert deficits == {"2017", "2019", "2020", "2022"}
