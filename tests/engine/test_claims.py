@@ -87,7 +87,7 @@ def test_numbers_in_figure_captions_are_claims(html):
         rest = caption
         for text in sorted(claimed, key=len, reverse=True):
             rest = rest.replace(text, "")
-        rest = re.sub(r"^Figure\s\d+:", "", rest)
+        rest = re.sub(r"^\s*Figure\s\d+:", "", rest)
         assert not re.search(r"\d", rest), caption
 
 
