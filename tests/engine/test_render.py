@@ -46,3 +46,14 @@ def test_generated_pieces_are_included_as_they_are(report):
 def test_weasyprint_refuses_a_fetch_with_a_one_line_error():
     with pytest.raises(BriefError, match=r"^the brief refers to an external resource: http://127.0.0.1:9/x.png$"):
         pdf_from_html('<img src="http://127.0.0.1:9/x.png">', dt.date(2025, 1, 1))
+
+
+def test_a_number_typed_into_a_document_is_refused_with_file_and_line(report):
+    from briefkit.literals import LiteralStatistic, check_reports
+
+    document = report.qmd
+    document.write_text(document.read_text(encoding="utf-8") + "\nAlpha grew by 12.5% in all.\n", encoding="utf-8")
+    line = len(document.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(LiteralStatistic, match=rf"reports/tiny/brief.qmd, line {line}: the number '12.5%' is typed in; "
+                                               r"compute it from the data and write \{\{< meta facts.KEY >\}\} instead"):
+        check_reports([document], report.brief.root)
