@@ -31,7 +31,9 @@ ifndef BRIEF_BUILD_START
 export BRIEF_BUILD_START := $(shell date +%s.%N)
 endif
 
-REPORT_DEPS := $(wildcard reports/style/*) $(wildcard reports/filters/*.lua) _quarto.yml
+# _quarto.yml lists every brief's documents: only a Quarto render reads it, so under pandoc adding or
+# removing another brief does not re-render this one.
+REPORT_DEPS := $(wildcard reports/style/*) $(wildcard reports/filters/*.lua) $(if $(filter quarto,$(USED_ENGINE)),_quarto.yml)
 # BRIEFS, and per brief NAME_REPORTS, NAME_DATA, NAME_SPEC, NAME_FIGURES; the code each step reads.
 ifeq ($(filter help clean lock new,$(MAKECMDGOALS)),)
 include _build/deps.mk

@@ -1,3 +1,10 @@
+"""Shared helpers: a project copy (the engine's files and chosen briefs) in a temporary folder, make
+and briefkit run there with this test run's virtualenv, and git with fixed names and dates.
+
+The engine's tests (tests/engine/) build the synthetic fixture brief tests/fixtures/tiny/; a brief
+of the project itself (reports/<name>/) can be copied the same way."""
+from __future__ import annotations
+
 import os
 import re
 import shutil
@@ -7,8 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from briefkit import datapackage, facts, paths
+from briefkit import paths
 
+FIXTURES = Path(__file__).parent / "fixtures"
+# What every project has besides its briefs (paths.PROJECT_FILES without the briefs' own folders).
+ENGINE_FILES = (".gitignore", "Makefile", "pyproject.toml", "requirements.lock", "src", "reports/style",
+                "reports/filters")
+IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", "_metadata.yml")
+VENV = Path(sys.executable).parent.parent
 # Optional checks: skipped when their tool is missing, each with the one command that enables it;
 # a run ends with one line per optional check it skipped (pytest_terminal_summary below).
 QUARTO_MISSING = ("quarto is not on PATH: `make quarto` installs it into .venv (it downloads Quarto); offline, "
@@ -20,45 +33,55 @@ ENGINES = [pytest.param("pandoc"),
            pytest.param("quarto", marks=pytest.mark.skipif(not shutil.which("quarto"), reason=QUARTO_MISSING))]
 
 
-@pytest.fixture(scope="session")
-def data():
-    return datapackage.load()
+def brief_home(name: str) -> Path:
+    """The project root that holds a brief: a fixture's own folder, else this project."""
+    return FIXTURES / name if (FIXTURES / name / "reports" / name).is_dir() else paths.ROOT
 
 
-@pytest.fixture(scope="session")
-def computed(data):
-    return facts.compute_facts(data)
+def _copy(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=shutil.copy2, ignore=IGNORED, dirs_exist_ok=True)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
 
 
-def publish_on(data_folder: Path, date: str) -> None:
-    """Move the edition date of a data package copy to `date` if that is later (an edit that moves
-    the data date past the edition needs a later edition)."""
-    descriptor = data_folder / "datapackage.yaml"
-    text = descriptor.read_text(encoding="utf-8")
-    current = re.search(r'(?m)^edition_date: "(.*)"$', text).group(1)
-    later = max(current, date)
-    descriptor.write_text(text.replace(f'edition_date: "{current}"', f'edition_date: "{later}"'), encoding="utf-8")
+def documents(project: Path, name: str) -> list[str]:
+    """A brief's documents as _quarto.yml lists them: its .qmd files, less the included `_*.qmd`."""
+    return sorted(f"reports/{name}/{p.name}" for p in (project / "reports" / name).glob("*.qmd")
+                  if not p.name.startswith("_"))
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the tracked project files, with their timestamps, in `target`."""
+def write_quarto_project(project: Path) -> None:
+    """The project's _quarto.yml, listing under render: the documents of the briefs in the copy."""
+    entries = [doc for name in paths.brief_names(project) for doc in documents(project, name)]
+    text = (paths.ROOT / "_quarto.yml").read_text(encoding="utf-8")
+    listing = "".join(f"    - {entry}\n" for entry in entries)
+    text = re.sub(r"(?m)^  render:\n(?:    - .*\n?)+", lambda m: "  render:\n" + listing, text)
+    (project / "_quarto.yml").write_text(text, encoding="utf-8")
+
+
+def copy_project(target: Path, *briefs: str) -> Path:
+    """A project in `target`: the engine's files and the briefs named (default: the fixture `tiny`),
+    each with its data, reports and editions, and a _quarto.yml that lists their documents."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in paths.PROJECT_FILES:
-        source = paths.ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, copy_function=shutil.copy2,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, target / name)
+    for name in ENGINE_FILES:
+        _copy(paths.ROOT / name, target / name)
+    for brief in briefs or ("tiny",):
+        home = brief_home(brief)
+        for folder in ("data", "reports", "editions"):
+            if (home / folder / brief).exists():
+                _copy(home / folder / brief, target / folder / brief)
+    write_quarto_project(target)
     return target
 
 
-VENV = Path(sys.executable).parent.parent
-
-
-def project_env(project: Path, engine: str) -> dict[str, str]:
+def project_env(project: Path, engine: str = "pandoc") -> dict[str, str]:
     """Run the copy's own code with this test run's virtualenv."""
-    return {**os.environ, "PYTHONPATH": str(project / "src"), "BRIEF_ENGINE": engine}
+    env = {**os.environ, "PYTHONPATH": str(project / "src"), "BRIEF_ENGINE": engine}
+    env.pop("BRIEFKIT_DEBUG", None)
+    env.pop("MAKEFLAGS", None)
+    return env
 
 
 def make(project: Path, *targets: str, engine: str = "pandoc") -> subprocess.CompletedProcess:
@@ -67,56 +90,53 @@ def make(project: Path, *targets: str, engine: str = "pandoc") -> subprocess.Com
 
 
 def briefkit(project: Path, *args: str, engine: str = "pandoc") -> subprocess.CompletedProcess:
-    """One briefkit command, as make runs it (MAKEFLAGS carries VENV to the `make prepare`
+    """One briefkit command in the copy, as make runs it (MAKEFLAGS carries VENV to the `make prepare`
     that Quarto runs as its pre-render step)."""
     env = {**project_env(project, engine), "MAKEFLAGS": f"VENV={VENV}"}
     return subprocess.run([sys.executable, "-m", "briefkit", *args], cwd=project, env=env,
                           capture_output=True, text=True)
 
 
-def git(project: Path, *args: str) -> str:
-    # fixed names and dates: the same files give the same commit in every copy
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@t", "GIT_AUTHOR_DATE": "2026-11-26T00:00:00Z",
-           "GIT_COMMITTER_DATE": "2026-11-26T00:00:00Z"}
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(project: Path, *args: str, date: str = "2025-06-30T00:00:00Z") -> str:
+    """git with fixed names and dates: the same files give the same commit in every copy."""
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
     return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True, check=True).stdout
 
 
-class Build:
-    """The whole pipeline run once through make, per engine, in a temporary git clone-like copy."""
+def commit_all(project: Path, message: str, date: str = "2025-06-30T00:00:00Z") -> str:
+    """Commit every file of the copy (git init first if needed); the new commit's hash."""
+    if not (project / ".git").exists():
+        git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "--allow-empty", "-m", message, date=date)
+    return git(project, "rev-parse", "HEAD").strip()
 
-    def __init__(self, factory):
-        self.factory, self.projects, self.git_status = factory, {}, {}
 
-    def __call__(self, engine: str) -> Path:
-        if not hasattr(self, "template"):   # one snapshot of the tree, so every engine builds the same files
-            self.template = copy_project(self.factory.mktemp("template"))
-        if engine not in self.projects:
-            project = self.factory.mktemp(f"project-{engine}")
-            shutil.copytree(self.template, project, dirs_exist_ok=True, copy_function=shutil.copy2)
-            git(project, "init", "-q")
-            git(project, "add", "-A")
-            git(project, "commit", "-q", "-m", "copy")
-            result = make(project, "report", engine=engine)
-            assert result.returncode == 0, result.stdout + result.stderr
-            self.git_status[engine] = git(project, "status", "--porcelain")
-            self.projects[engine] = project
-        return self.projects[engine]
+def outputs(project: Path, brief: str = "tiny") -> dict[str, bytes]:
+    """Every file in _output/<brief>/ with its bytes."""
+    folder = project / "_output" / brief
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
 
 
 @pytest.fixture(scope="session")
-def builds(tmp_path_factory):
-    return Build(tmp_path_factory)
+def tiny_built(tmp_path_factory) -> Path:
+    """The fixture brief built once by `make report` (pandoc engine) in a committed git copy.
+    Tests that change this project must work on a copy of it (copy_built)."""
+    project = copy_project(tmp_path_factory.mktemp("tiny-built"))
+    commit_all(project, "tiny")
+    result = make(project, "report")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
 
 
-@pytest.fixture(scope="session", params=ENGINES)
-def engine(request):
-    return request.param
-
-
-@pytest.fixture(scope="session")
-def built(builds, engine):
-    return builds(engine)
+def copy_built(built: Path, target: Path) -> Path:
+    """A copy of a built project, timestamps and git history included."""
+    shutil.copytree(built, target, copy_function=shutil.copy2, symlinks=True)
+    return target
 
 
 def skipped_optional_checks(reports) -> dict[str, int]:

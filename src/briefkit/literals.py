@@ -44,7 +44,7 @@ def literal_statistics(text: str) -> list[tuple[int, str]]:
 
 def check_reports(files: list[Path], root: Path) -> None:
     problems = [f"{path.relative_to(root)}, line {line}: the number '{literal}' is typed in; "
-                f"compute it from data/ and write {{{{< var KEY >}}}} instead"
+                f"compute it from the data and write {{{{< meta facts.KEY >}}}} instead"
                 for path in files for line, literal in literal_statistics(path.read_text(encoding="utf-8"))]
     if problems:
         raise LiteralStatistic("\n".join(problems))

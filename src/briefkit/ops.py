@@ -117,18 +117,26 @@ def run_since(book: FactBook, key: str, entry: dict) -> Fact:
         if positive != sign or int(year) != int(start) - 1:
             break
         start = year
-    return book.make(key, start, period=f"{start}–{period}", sources=_sources(a, b), method="run of the same sign")
+    run = [p for p, _ in rows if start <= p <= period]
+    return book.make(key, start, period=f"{start}–{period}", rows=_rows_at(a, b, run), sources=_sources(a, b),
+                     method="run of the same sign")
 
 
 def periods_where(book: FactBook, key: str, entry: dict) -> Fact:
     a, b, rows = _signs(book, entry)
     wanted = entry.get("sign", "negative") == "positive"
-    years = [int(p) for p, positive in rows if positive == wanted]
-    return book.make(key, fmt.year_ranges(years) or "none", sources=_sources(a, b), method="periods matching")
+    periods = [p for p, positive in rows if positive == wanted]
+    return book.make(key, fmt.year_ranges([int(p) for p in periods]) or "none", rows=_rows_at(a, b, periods),
+                     sources=_sources(a, b), method="periods matching")
 
 
 def _sources(*series: SeriesSummary) -> list[str]:
     return sorted({s for x in series for s in x.rows["source_id"]})
+
+
+def _rows_at(a: SeriesSummary, b: SeriesSummary, periods: list[str]) -> list:
+    """Both series' rows for each of `periods`, so the claim names the data rows it reads."""
+    return [row for p in periods for row in (a.at(p), b.at(p))]
 
 
 def event_year(book: FactBook, key: str, entry: dict) -> Fact:

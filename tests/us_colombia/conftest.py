@@ -27,7 +27,7 @@ ROOT = paths.ROOT
 VENV = Path(sys.executable).parent.parent
 EDITION = "2026-11-26"            # edition_date in data/us-colombia/datapackage.yaml
 NEXT_EDITION = "2026-12-01"       # a later edition, compared with the recorded one
-QUARTO_MISSING = "quarto is not on PATH (a Quarto CLI build: put its bin/ folder on PATH)"
+from ..conftest import CHROMIUM_MISSING, QUARTO_MISSING  # noqa: F401  (skip reasons the run's summary counts)
 
 
 # --- copies of the project ----------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from briefkit.paths import Brief
 from briefkit.render import Report
 
-from .conftest import NAME, output
+from .conftest import CHROMIUM_MISSING, NAME, output
 
 REPORTS = ["brief", "summary"]
 
@@ -86,7 +86,7 @@ def test_html_passes_axe_core(built, name):
     """No serious or critical axe-core violation, in headless Chromium (skipped without one)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        pytest.skip("no Chromium on PATH (Debian: apt-get install chromium); axe-core needs a browser")
+        pytest.skip(CHROMIUM_MISSING)
     sync_api = pytest.importorskip("playwright.sync_api")
     axe = pytest.importorskip("axe_playwright_python.sync_playwright")
     with sync_api.sync_playwright() as playwright:
