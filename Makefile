@@ -72,7 +72,7 @@ edition: report ## Record each built brief as editions/<brief>/<edition date>.js
 
 setup: $(READY) prepare ## Create .venv from the lock file and the generated inputs `quarto render` includes
 
-check: $(foreach b,$(SELECTED),_build/$(b)/check.ok) ## Validate each brief's data package, spec and documents
+check: $(foreach b,$(SELECTED),_build/$(b)/check.ok _build/$(b)/variables.ok) ## Validate each brief's data package, spec and documents (every fact they print)
 
 new: $(READY) ## Create a starter brief: make new BRIEF=name
 	@test -n "$(BRIEF)" || { echo "usage: make new BRIEF=<name>" >&2; exit 2; }

@@ -384,9 +384,9 @@ def _unmet(need: Need, spec: Spec, data: BriefData, complete, at) -> list[Proble
 
 
 def brief_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
-    """The spec against the data, what its operations need, then every fact the documents print."""
-    from .variables import compute   # computing needs the whole engine; only a valid package gets here
-
+    """The spec against the data, what its operations need, and the documents' declared assumptions
+    and open items. (Whether every fact the documents print can be computed is the next step's
+    check: `briefkit variables` names each one that cannot, by file and line.)"""
     problems = [Problem(*_split_spec(p)) for p in spec_problems(spec, data)]
     if problems:
         return problems
@@ -396,13 +396,7 @@ def brief_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
     problems = [_located(p) for p in broken(declared(sorted(spec.brief.reports.glob("*.qmd")), spec.brief.shown),
                                             data, spec.events)]
     problems += open_item_problems(folder, spec, data)
-    if problems:
-        return problems
-    try:
-        compute(spec, data)
-    except BriefError as exc:
-        return [_located(line) for line in str(exc).splitlines()]
-    return []
+    return problems
 
 
 def open_item_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
