@@ -3,7 +3,7 @@
 A sentence whose truth depends on a state the data can leave (leaked or published, partial or
 complete, scheduled or held) is written as a span that says so, invisible in the output:
 
-    [The 2024 figures were leaked from an unpublished survey.]{assume="coca_area_unodc 2024 leaked"}
+    [The 2024 figures were leaked from an unpublished survey.]{assume="coca 2024 leaked"}
 
 `make check` evaluates every assumption against the data and, when one no longer holds, stops
 naming the document, the line and what changed. An assumption is one of (several joined by ';'):
@@ -72,7 +72,7 @@ def state(text: str, data: BriefData, events: str | None) -> tuple[bool, str]:
 
 
 def broken(assumptions: list[Assumption], data: BriefData, events: str | None) -> list[str]:
-    """'reports/b/brief.qmd:44: assumes coca_area_unodc 2024 leaked; now coca_area_unodc 2024 is final: rewrite …'"""
+    """'reports/b/brief.qmd:44: assumes coca 2024 leaked; now coca 2024 is final: rewrite …'"""
     problems = []
     for a in assumptions:
         holds, now = state(a.text, data, events)

@@ -94,7 +94,7 @@ def test_a_render_that_fails_publishes_nothing(built, tmp_path):
     document.write_text(document.read_text(encoding="utf-8").replace("{min: 1, max: 3}", "{min: 9, max: 9}"),
                         encoding="utf-8")
     result = make(project, "report", engine=built[1])
-    assert result.returncode != 0 and "its budget is 9–9" in result.stderr, result.stderr
+    assert result.returncode != 0 and "under its budget of 9–9" in result.stderr, result.stderr
     assert outputs(project) == before
 
 

@@ -2,6 +2,8 @@
 operation is refused with the file, row (or line) and column it is in."""
 import pytest
 
+from briefkit.variables import FactError, compute
+
 from briefkit import spec, validation
 from briefkit.datapackage import BriefData
 
@@ -187,9 +189,11 @@ def test_a_document_asking_for_an_unknown_fact_is_refused_with_file_and_line(bri
     at = next(n for n, line in enumerate(lines, start=1) if line.startswith("Alpha was"))
     lines.insert(at, "And {{< meta facts.alpha.lastest >}}.\n")
     document.write_text("".join(lines), encoding="utf-8")
-    [problem] = problems(brief)
-    assert problem.startswith(f"reports/tiny/brief.qmd, line {at + 1}: no fact 'alpha.lastest': "
-                              f"'lastest' is not a series summary")
+    assert problems(brief) == []   # the data and spec are fine: the facts step names the document's line
+    with pytest.raises(FactError) as refused:
+        compute(spec.load(brief), BriefData(brief.data))
+    assert str(refused.value).startswith(f"reports/tiny/brief.qmd:{at + 1}: no fact 'alpha.lastest': "
+                                         f"'lastest' is not a series summary")
 
 
 def test_an_unreadable_spec_is_refused(brief):
