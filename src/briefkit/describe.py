@@ -31,6 +31,7 @@ class EditionMetadata:
     description: str
     keywords: tuple[str, ...]
     date: dt.date
+    running_title: str = ""   # the page header's words from page 2 on (document-metadata: running-title)
 
     @classmethod
     def of(cls, front_matter: dict, origin: str, date: dt.date, date_text: str) -> EditionMetadata:
@@ -42,7 +43,8 @@ class EditionMetadata:
                                 f"{', '.join(missing or ['title'])}")
         return cls(title=f"{front_matter['title']}. {described['edition']}, {date_text}",
                    author=described["author"], description=described["description"],
-                   keywords=tuple(described["keywords"]), date=date)
+                   keywords=tuple(described["keywords"]), date=date,
+                   running_title=described.get("running-title") or front_matter["title"])
 
     def head(self) -> str:
         meta = {"author": self.author, "description": self.description, "keywords": ", ".join(self.keywords),
@@ -52,7 +54,8 @@ class EditionMetadata:
 
 
 def describe(html: str, metadata: EditionMetadata) -> str:
-    """The HTML with our <title>/<meta> in place of the engine's and a <main> landmark."""
+    """The HTML with our <title>/<meta> in place of the engine's and a <main> landmark, which carries
+    the running title the page header prints (brief.css: string-set from its attribute)."""
     html = MANAGED_META.sub("", html)
     html, titles = TITLE.subn(lambda _: metadata.head().rstrip("\n"), html, count=1)
     if titles != 1:
@@ -62,5 +65,6 @@ def describe(html: str, metadata: EditionMetadata) -> str:
         header = TITLE_BLOCK.search(html, body)
         start = header.end() if header and not html[body:header.start()].strip() else body
         end = html.rindex("</body>")
-        html = f"{html[:start]}<main>\n{html[start:end]}</main>\n{html[end:]}"
+        html = (f'{html[:start]}<main data-running-title="{escape(metadata.running_title)}">\n'
+                f"{html[start:end]}</main>\n{html[end:]}")
     return html

@@ -96,7 +96,7 @@ def change(old: float, new: float, unit: str) -> str:
         return "up from zero"  # no percentage or multiple of zero
     if unit == "percent":
         points = abs(new - old)
-        return f"{direction} {trimmed(points, 1)} points"
+        return f"{direction} {trimmed(points, 1)} point{'' if points == 1 else 's'}"
     if new / old >= 3:
         return f"{times(new / old)} as high"
     pct = abs(new - old) / old * 100
@@ -116,10 +116,12 @@ def year_ranges(years: list[int]) -> str:
 
 
 def times(ratio: float) -> str:
-    """3.1 -> 'about 3 times', 5.4 -> 'more than 5 times'."""
+    """3.1 -> 'about 3 times', 5.4 -> 'more than 5 times', 1.1 -> 'about as high as', 0.6 -> '0.6 times'."""
+    if ratio < 1:
+        return f"{trimmed(ratio, 1)} times"
     whole = int(ratio)
     if ratio - whole < 0.25:
-        return f"about {whole} times"
+        return "about as high as" if whole == 1 else f"about {whole} times"
     if ratio - whole > 0.75:
         return f"nearly {whole + 1} times"
     return f"more than {whole} times"

@@ -35,6 +35,7 @@ def test_percent_keeps_small_rates_visible():
     (130000, 9403, "hectares", "down 93%"),
     (17856.8, 17879.1, "USD millions", "up 0.1%"),
     (25.1, 24.3, "percent", "down 0.8 points"),
+    (25.0, 24.0, "percent", "down 1 point"),
     (222, 1170, "USD millions", "more than 5 times as high"),
     (0, 25, "persons", "up from zero"),
     (40, 40, "persons", "unchanged"),
@@ -55,7 +56,8 @@ def test_year_ranges(years, text):
 
 
 @pytest.mark.parametrize("ratio, text", [(3.1, "about 3 times"), (3.5, "more than 3 times"),
-                                         (3.8, "nearly 4 times"), (5.4, "more than 5 times")])
+                                         (3.8, "nearly 4 times"), (5.4, "more than 5 times"),
+                                         (1.1, "about as high as"), (0.6, "0.6 times")])
 def test_times(ratio, text):
     assert fmt.times(ratio) == text
 
