@@ -74,11 +74,12 @@ def figure_block(spec: Spec, name: str, book: FactBook) -> str:
     image = (f"![{caption}]({FIGURE_DIR_FROM_REPORTS}/{spec.brief.name}/{name}.svg)"
              f"{{#fig-{name} fig-alt={md.attribute(alt)}}}\n")
     box = "figure-half" if figure.get("half") else "figure-full"
-    return f"::: {{.{box}}}\n{image}{source_note(source_line(book, figure))}:::\n"
+    return f"::: {{.{box}}}\n{image}\n[{source_line(book, name, figure)}]{{.source}}\n:::\n"
 
 
-def source_line(book: FactBook, figure: dict) -> str:
-    """'Source: <publisher>; accessed …', or the producers and how many documents the data came from."""
+def source_line(book: FactBook, name: str, figure: dict) -> md.Markdown:
+    """'Source: <publisher>; accessed …', or the producers and how many documents the data came from
+    (a count of sources, so a claim like any other number)."""
     from .spec import figure_measures
 
     data, measures = book.data, figure_measures(figure)
@@ -87,9 +88,12 @@ def source_line(book: FactBook, figure: dict) -> str:
     ids = sorted(set(rows["source_id"]))
     accessed = fmt.date_label(data.sources.loc[ids, "accessed"].max())
     if len(ids) == 1:
-        return f"Source: {data.sources.loc[ids[0], 'publisher']}; accessed {accessed}."
-    return (f"Source: {'; '.join(producers)}, as published in {len(ids)} documents "
-            f"listed in the brief's sources; accessed {accessed}.")
+        return md.Markdown(md.text(f"Source: {data.sources.loc[ids[0], 'publisher']}; accessed {accessed}."))
+    key = f"figures.{name}.documents"
+    book.facts[key] = book.make(key, str(len(ids)), value=len(ids), rows=[r for _, r in rows.iterrows()],
+                                method="count of sources")
+    return md.Markdown(f"{md.text('Source: ' + '; '.join(producers))}, as published in {marked(book[key])} "
+                       f"documents listed in the brief's sources; accessed {md.text(accessed)}.")
 
 
 # --- tables of items ---------------------------------------------------------------------
