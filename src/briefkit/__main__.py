@@ -110,7 +110,9 @@ def write_changes(brief: Brief, spec, data, book, pieces: dict[str, str]) -> tup
         changes.events_file = brief.shown(brief.data / f"{spec.events}.csv") if spec.events else changes.file
         changes.sources_file = brief.shown(brief.data / "sources.csv")
     names = {**data.measures["label"].to_dict(),
-             **{key: entry["label"] for key, entry in spec.facts.items() if entry.get("label")}}
+             **{key: entry["label"] for key, entry in spec.facts.items() if entry.get("label")},
+             **({f"date.{e['tag']}": f"date: {e['label'] or editions.shortened(e['event'], 50)}"
+                 for _, e in data.table(spec.events).iterrows() if e["tag"]} if spec.events else {})}
     written = write_if_changed(brief.partials / "changes.md", editions.changes_section(changes, names))
     written |= write_if_changed(brief.partials / "changes-page1.md", editions.page_one_line(changes, first, names))
     return editions.terminal_summary(changes, names).replace("\n", "\n" + " " * 12), written
