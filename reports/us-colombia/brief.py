@@ -85,12 +85,15 @@ COCA, COCAINE = "coca_area_unodc", "cocaine_production_unodc"
 def coca_caption(f) -> str:
     highs = [f.plain_text(f"{m}.record").startswith("the highest") for m in (COCA, COCAINE)]
     same = f.plain_text(f"{COCA}.latest_period") == f.plain_text(f"{COCAINE}.latest_period")
-    # A record that rests on a leaked, unpublished estimate says so where it is stated.
-    leaked = " (leaked estimates)" if f.plain_text(f"{COCA}.leaked_periods") == f.plain_text(f"{COCA}.latest_period") else ""
-    if all(highs) and same:
-        return f"Coca cultivation and potential cocaine output reached record highs in {f[f'{COCA}.latest_period'].text}{leaked}"
-    return (f"Coca cultivation was {f[f'{COCA}.latest'].text} in {f[f'{COCA}.latest_period'].text}{_record(f, COCA)}{leaked}; "
-            f"potential cocaine output {f[f'{COCAINE}.latest'].text} in {f[f'{COCAINE}.latest_period'].text}")
+    # A value that rests on a leaked, unpublished estimate says so where it is stated.
+    leaked = {m: f.plain_text(f"{m}.latest_status") == "leaked" for m in (COCA, COCAINE)}
+    area_note = " (a leaked estimate)" if leaked[COCA] else ""
+    output_note = " (a leaked estimate)" if leaked[COCAINE] else ""
+    if all(highs) and same and not any(leaked.values()):
+        return f"Coca cultivation and potential cocaine output reached record highs in {f[f'{COCA}.latest_period'].text}"
+    return (f"Coca cultivation was {f[f'{COCA}.latest'].text} in {f[f'{COCA}.latest_period'].text}{_record(f, COCA)}"
+            f"{area_note}; potential cocaine output {f[f'{COCAINE}.latest'].text} in "
+            f"{f[f'{COCAINE}.latest_period'].text}{output_note}")
 
 
 def coca_alt(f) -> str:
