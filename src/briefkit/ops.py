@@ -18,8 +18,10 @@ anything is computed.
                                                (a sentence that follows the data's state; see below)
 
 A `choose` condition is an assumption (assumptions.py: '<measure> <period> <status>',
-'<measure> latest <period>', 'event <tag> <occurred|scheduled>') or '<measure> has <status>' (some
-observation has it, e.g. partial). A case without `when` always applies; no case applying prints nothing.
+'<measure> latest <period>', 'event <tag> <occurred|scheduled>'), '<measure> has <status>' (some
+observation has it), '<measure> has later_partial' (a partial period after the latest complete one)
+or '<measure> latest_is <status>'; several joined by ';' must all hold. A case without `when` always
+applies; no case applying prints nothing.
 Only the chosen case's facts are computed, so a fact that no longer exists (a partial value once the
 year is complete) is never asked for.
 """
@@ -160,9 +162,18 @@ def same_period(book: FactBook, key: str, entry: dict) -> Fact:
 
 
 def holds(condition: str, book: FactBook) -> bool:
+    """Whether the data meet a `choose` condition; several joined by ';' must all hold."""
+    return all(_holds(part.strip(), book) for part in condition.split(";"))
+
+
+def _holds(condition: str, book: FactBook) -> bool:
     words = condition.split()
+    if len(words) == 3 and words[1] == "has" and words[2] == "later_partial":
+        return book.summary(words[0]).later_partial() is not None
     if len(words) == 3 and words[1] == "has":
         return bool((book.data.series(words[0])["status"] == words[2]).any())
+    if len(words) == 3 and words[1] == "latest_is":
+        return book.summary(words[0]).latest["status"] == words[2]
     return state(condition, book.data, book.events)[0]
 
 

@@ -144,14 +144,15 @@ def problems(spec: Spec, data: BriefData) -> list[str]:
             if name in entry and entry[name] not in tags:
                 at(f"{where}.{name}", f"no event is tagged '{entry[name]}' in {spec.events}.csv")
         for number, case in enumerate(entry.get("cases") or []):
-            words = str(case.get("when", "")).split()
-            if words and words[0] == "event" and (len(words) != 3 or words[1] not in tags):
-                at(f"{where}.cases[{number}].when", f"'{case['when']}': write 'event <tag> occurred|scheduled' "
-                                                    f"with a tag of {spec.events}.csv")
-            elif words and (len(words) != 3 or words[0] not in measures):
-                at(f"{where}.cases[{number}].when", f"'{case['when']}': write '<measure> <period> <status>', "
-                                                    f"'<measure> latest <period>' or '<measure> has <status>' "
-                                                    f"with a measure of measures.csv")
+            for part in str(case.get("when", "")).split(";"):
+                words = part.split()
+                if words and words[0] == "event" and (len(words) != 3 or words[1] not in tags):
+                    at(f"{where}.cases[{number}].when", f"'{part.strip()}': write 'event <tag> occurred|scheduled' "
+                                                        f"with a tag of {spec.events}.csv")
+                elif words and words[0] != "event" and (len(words) != 3 or words[0] not in measures):
+                    at(f"{where}.cases[{number}].when", f"'{part.strip()}': write '<measure> <period> <status>', "
+                                                        f"'<measure> latest <period>', '<measure> has <status>' or "
+                                                        f"'<measure> latest_is <status>' with a measure of measures.csv")
     for name, figure in spec.figures.items():
         for measure in figure_measures(figure):
             if measure not in measures:
