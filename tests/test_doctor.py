@@ -155,3 +155,16 @@ def test_homebrew_on_macos_installs_as_the_user(fake_bin, monkeypatch, capsys):
     doctor.install(["pango-1.0", "pangoft2-1.0", "harfbuzz-subset"])
     assert capsys.readouterr().out.startswith("doctor      installing pango harfbuzz with brew (")
     assert calls(fake_bin) == ["brew install --quiet pango harfbuzz"]
+
+
+@pytest.mark.parametrize("status, not_found, missing", [
+    (0, set(), []),
+    (2, set(), ["harfbuzz-subset"]),                                    # WeasyPrint loaded, without HarfBuzz-Subset
+    (1, {"pango-1.0", "pangoft2-1.0"}, ["pango-1.0", "pangoft2-1.0"]),  # WeasyPrint could not load Pango
+    (1, set(), list(doctor.LIBRARIES)),                                 # ... nor say which: all three
+])
+def test_what_is_missing_follows_weasyprint(monkeypatch, status, not_found, missing):
+    monkeypatch.delenv("BRIEFKIT_PRETEND_MISSING", raising=False)
+    monkeypatch.setattr(doctor, "weasyprint_check", lambda: (status, "cannot load library 'pango-1.0'"))
+    monkeypatch.setattr(doctor.ctypes.util, "find_library", lambda name: None if name in not_found else f"lib{name}.so")
+    assert doctor.missing_libraries() == missing
