@@ -220,6 +220,8 @@ SERIES_SUMMARIES: dict[str, Callable[[FactBook, str, SeriesSummary], Fact]] = {
     "level": lambda b, k, s: b.make(k, s.level(), period=s.label_of(s.latest), rows=_every(s), method="level of latest"),
     "since_peak": lambda b, k, s: b.make(k, s.since_peak(), period=f"{s.label_of(s.peak)}–{s.label_of(s.latest)}",
                                          rows=[s.peak, s.latest], method="change since peak"),
+    "course": lambda b, k, s: b.make(k, s.course(), period=f"{s.label_of(s.rows.iloc[0])}–{s.label_of(s.latest)}",
+                                     rows=[s.peak, s.low, s.latest], method="peak, low and latest in order"),
     "direction": lambda b, k, s: b.make(k, s.direction(), period=f"{s.label_of(s.rows.iloc[-2])}–{s.label_of(s.latest)}",
                                         rows=[s.rows.iloc[-2], s.latest], method="direction"),
     "standing": lambda b, k, s: b.make(k, s.standing(), rows=_every(s), method="standing of latest"),

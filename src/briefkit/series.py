@@ -119,6 +119,23 @@ class SeriesSummary:
         return f"fell from a peak of {self.text_of(self.peak)} in {self.label_of(self.peak)} to {latest}"
 
 
+    def course(self) -> str:
+        """The series' path through its peak, its low and its latest value, in the order they came:
+        'was A in P, fell to B in Q and recovered to C in R', 'fell from a peak of A in P to a low of
+        C in R' (the latest is the low), 'rose from B in Q to a peak of C in R' (the latest is the peak)."""
+        def at(row) -> str:
+            return f"{self.text_of(row)} in {self.label_of(row)}"
+        peak, low, latest = self.peak, self.low, self.latest
+        if latest["period"] == peak["period"]:
+            return f"rose from {at(low)} to a peak of {at(latest)}" if low["period"] < peak["period"] \
+                else f"reached a peak of {at(latest)}"
+        if latest["period"] == low["period"]:
+            return f"fell from a peak of {at(peak)} to a low of {at(latest)}" if peak["period"] < low["period"] \
+                else f"fell to a low of {at(latest)}"
+        if peak["period"] < low["period"]:
+            return f"was {at(peak)}, fell to {at(low)} and recovered to {at(latest)}"
+        return f"rose from {at(low)} to a peak of {at(peak)} and was {at(latest)}"
+
     @property
     def low(self) -> pd.Series:
         """The lowest complete observation (the first, if the lowest value recurs)."""
