@@ -85,8 +85,9 @@ def mark_draft(brief: Brief, spec, data, book) -> str:
     if record is None:
         return (f"the edition of {book['edition.date'].text} is not recorded yet (`make edition BRIEF={brief.name}` "
                 f"records it once published)")
-    changes = editions.compare(record, editions.snapshot(ledger(book), data, spec.events))
-    if not changes:
+    current = editions.snapshot(ledger(book), data, spec.events)
+    printed = {c["key"] for c in current["claims"]} != {c["key"] for c in record["claims"]}
+    if not (editions.compare(record, current) or printed):   # same values, and the same values printed
         return f"matches the recorded edition of {book['edition.date'].text} ({record['file']})"
     book.facts["edition.date"] = replace(book["edition.date"], text=book["edition.date"].text + DRAFT)
     return (f"DRAFT: the data differ from the recorded edition of this date ({record['file']}), so every page "
