@@ -52,8 +52,8 @@ def test_the_committed_edition_holds_the_claims_events_and_sources():
                                                 "sources": ["caracol-com-co-4e6f10"]}
     assert (claims["cocaine_seizures.latest"]["text"], claims["cocaine_seizures.partial"]["text"]) == (
         "862 metric tons", "820 metric tons")
-    # a figure's source line counts its documents: venezuela-trade reads 4 (narcotics-free: trade.csv of
-    # Colombia-Venezuela rows come from el-nacional, swissinfo, eltiempo, economiahoy)
+    # a figure's source line counts its documents: venezuela-trade reads 4 (rural.csv colombia_venezuela_trade
+    # rows come from el-nacional, swissinfo, eltiempo and economiahoy)
     assert (claims["figures.venezuela-trade.documents"]["value"], len(claims["figures.venezuela-trade.documents"]["sources"])) == (4, 4)
     timeline = (ROOT / "data" / NAME / "timeline.csv").read_text(encoding="utf-8").count("\n") - 1
     assert len(edition["events"]) == timeline == 50
