@@ -30,7 +30,7 @@ CLAIM_FIELDS = ("key", "text", "value", "period", "sources")
 # Claims that are words, not numbers: a new record or a reversed direction changes these.
 WORDING = ("record", "against_peak", "level", "direction", "movement", "since_peak", "standing")
 LIST_CAP = 5          # items per list in the brief and on the terminal; the rest are counted
-CLAIM = re.compile(r'data-claim="([\w.]+)"')
+CLAIM = re.compile(r'data-claim="([\w.-]+)"')   # a figure's name may have hyphens (figures.<name>.documents)
 NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -196,10 +196,13 @@ def reads(claim: dict | None, with_period: bool) -> str:
 
 def change_line(old: dict | None, new: dict | None, names: dict[str, str], arrow: str) -> str:
     """'Coca area, 2024: 261,000 hectares -> 300,000 hectares'; periods after each value when they differ."""
-    same_period = old is not None and new is not None and old["period"] == new["period"]
+    both = old is not None and new is not None
+    same_period = both and old["period"] == new["period"]
+    # an edition that recorded no period for a value: neither side names one ('FY2015 -> FY2001')
+    unknown = both and not (old["period"] and new["period"])
     where = f", {new['period']}" if same_period and new["period"] else ""
     return (f"{label((new or old)['key'], names)}{where}: "
-            f"{reads(old, not same_period)} {arrow} {reads(new, not same_period)}")
+            f"{reads(old, not (same_period or unknown))} {arrow} {reads(new, not (same_period or unknown))}")
 
 
 def grouped_lines(pairs: list[tuple[dict | None, dict | None]], preferred: tuple[str, ...],

@@ -25,8 +25,9 @@ from briefkit.variables import book_for
 NAME = "us-colombia"
 ROOT = paths.ROOT
 VENV = Path(sys.executable).parent.parent
-EDITION = "2026-11-26"            # edition_date in data/us-colombia/datapackage.yaml
-NEXT_EDITION = "2026-12-01"       # a later edition, compared with the recorded one
+EDITION = "2026-12-04"            # edition_date in data/us-colombia/datapackage.yaml, recorded in editions/us-colombia/
+PREVIOUS = "2026-11-26"           # the edition recorded before it (by the old engine, under its old keys)
+NEXT_EDITION = "2026-12-11"       # a later edition, compared with the recorded one
 from ..conftest import CHROMIUM_MISSING, QUARTO_MISSING  # noqa: F401  (skip reasons the run's summary counts)
 
 
@@ -47,8 +48,8 @@ def copy_project(target: Path) -> Path:
 def git(project: Path, *args: str) -> str:
     """git with fixed names and dates: the same files give the same commit in every copy."""
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@t", "GIT_AUTHOR_DATE": "2026-11-26T00:00:00Z",
-           "GIT_COMMITTER_DATE": "2026-11-26T00:00:00Z"}
+           "GIT_COMMITTER_EMAIL": "t@t", "GIT_AUTHOR_DATE": "2026-12-04T00:00:00Z",
+           "GIT_COMMITTER_DATE": "2026-12-04T00:00:00Z"}
     return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True, check=True).stdout
 
 
@@ -92,6 +93,11 @@ def pdf_pages(path: Path) -> list[str]:
 
 def pdf_text(path: Path) -> str:
     return " ".join(pdf_pages(path))
+
+
+def words(markdown: str) -> str:
+    """A sentence of marked facts ('[261,000 hectares]{.num ...}') as the reader sees it."""
+    return re.sub(r"\\([\\`*_{}\[\]<>#|~^$@])", r"\1", re.sub(r"\[([^\]]*)\]\{\.num[^}]*\}", r"\1", markdown))
 
 
 # --- facts on the brief's data, and on edited copies ---------------------------------------

@@ -1,8 +1,8 @@
 """The one end-to-end edit: the next data update, rebuilt from the session's build by make.
 Four more events and four more sources (test-only rows shaped like the real ones), in a later
-edition: the brief must still fit its page budget, list the changes in Appendix B and flag page 1
-of both reports (its edition line names the latest event). A revised value is tested directly
-(test_editions.py): with one as well, the brief has 11 pages, over its budget of 10."""
+edition: the brief must still fit its page budget (the body, before #appendix, 6-10 pages; the
+appendix at most 5), list the changes in Appendix B and flag page 1 of both reports (its edition
+line names the latest event). A revised value is tested directly (test_editions.py)."""
 import csv
 import re
 import shutil
@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from briefkit.paths import Brief
-from briefkit.render import Report
+from briefkit.render import APPENDIX, Report
 
 from .conftest import NAME, NEXT_EDITION, make, output, pdf_pages, pdf_text, publish_on
 
@@ -25,10 +25,10 @@ EVENTS = [   # date, category, event, status, tag, label, source_id
 SOURCES = [   # id, publisher, title, url, accessed, grade
     ["test-example-news-000001", "Example News Agency (test)", "Foreign minister meets the secretary of state",
      "https://www.example-news.org/world/americas/2026/11/10/colombia-foreign-minister-meets-us-secretary-of-state-washington/",
-     "2026-11-25", "established"],
+     "2026-12-04", "established"],
     ["test-example-news-000002", "Example Trade Daily (test)", "Colombia asks for exclusions from Section 301 tariffs",
      "https://www.example-trade-daily.org/news/2026/11/18/colombia-files-comments-section-301-exclusions-coffee-flowers/",
-     "2026-11-25", "established"],
+     "2026-12-04", "established"],
 ]
 EVENTS += [[date.replace("-11-", "-10-"), category, event, status, tag, label, source.replace("0000", "0001")]
            for date, category, event, status, tag, label, source in EVENTS]
@@ -55,28 +55,46 @@ def updated(built, tmp_path_factory):
     return project, result
 
 
-def test_the_brief_has_room_for_four_more_events_and_sources(updated):
+def body_and_appendix(pdf) -> tuple[int, int]:
+    """Pages of the body (to the page where the appendix starts, which counts for both) and of the
+    appendix, as the build's budget check counts them."""
+    document = pdfium.PdfDocument(pdf)
+    # the first heading inside #appendix is "Appendix A. Other events" (a bookmark, with its page)
+    start = next(item.get_dest().get_index() + 1 for item in document.get_toc() if item.get_title().startswith("Appendix"))
+    pages = range(len(document))
+    return start, len(pages) - start + 1
+
+
+def test_the_brief_has_room_for_four_more_events_and_sources(updated, built):
     project, _ = updated
     html = output(project, "brief.html").read_text(encoding="utf-8")
     assert "cut flowers and bananas be excluded" in html and "example-trade-daily.org" in html
-    for name in ("brief", "summary"):
-        budget = Report(Brief(NAME, project), name).page_budget   # the build refuses a body or appendix beyond it
-        assert budget["min"] <= len(pdfium.PdfDocument(output(project, f"{name}.pdf"))) \
-            <= budget["max"] + (budget["appendix-max"] if budget["appendix-max"] < 999 else 0), name
+    assert f'id="{APPENDIX}"' in html
+    budget = Report(Brief(NAME, project), "brief").page_budget   # the build refuses a body or appendix beyond it
+    assert budget == {"min": 6, "max": 10, "appendix-max": 5}
+    for folder in (built, project):
+        body, appendix = body_and_appendix(output(folder, "brief.pdf"))
+        assert budget["min"] <= body <= budget["max"] and 1 <= appendix <= budget["appendix-max"], (folder, body, appendix)
+    summary = Report(Brief(NAME, project), "summary").page_budget
+    assert summary["max"] == 2 == len(pdfium.PdfDocument(output(project, "summary.pdf")))
 
 
 def test_the_update_is_printed_and_listed(updated):
     project, result = updated
-    assert f"since the edition of 26 November 2026 (editions/{NAME}/2026-11-26.json):" in result.stdout
-    assert "last event shown: 31 July 2026 -> 18 November 2026" in result.stdout
+    assert f"since the edition of 4 December 2026 (editions/{NAME}/2026-12-04.json):" in result.stdout
+    assert "last event shown: 7 August 2026 -> 18 November 2026" in result.stdout
+    assert "edition     the edition of 11 December 2026 is not recorded yet" in result.stdout
     text = pdf_text(output(project, "brief.pdf"))
-    assert f"Changes since the edition of 26 November 2026 (as recorded in editions/{NAME}/2026-11-26.json)" in text
+    assert f"Changes since the edition of 4 December 2026 (as recorded in editions/{NAME}/2026-12-04.json)" in text
+    # no data value changed: only the edition's own counts (99 established sources + 4 = 103)
+    assert ("Values changed (2): last event shown: 7 August 2026 \u2192 18 November 2026; sources graded "
+            "established: 99 \u2192 103.") in text
     assert "Events added (4):" in text and "Sources added (4):" in text
     assert "Example Trade Daily (test) (example-trade-daily.org)" in text
     for name in ("brief", "summary"):
         first = pdf_pages(output(project, f"{name}.pdf"))[0]
         assert "Events from 25 May 2018 to 18 November 2026" in first, name
-        assert re.search(r"Updated since the edition of 26 November 2026: \d+ figures? or claims? on this page; "
+        assert re.search(r"Updated since the edition of 4 December 2026: \d+ figures? or claims? on this page; "
                          r"every change is listed in Appendix B", first), (name, first)
 
 
