@@ -105,6 +105,8 @@ def write_changes(brief: Brief, spec, data, book, pieces: dict[str, str]) -> tup
     page_one = spec.document.get("page_one", {})
     first = editions.page_one_keys(brief, page_one.get("documents", []),
                                    {name: pieces[name] for name in page_one.get("pieces", [])})
+    first |= {claim for key in first if key in book.facts and book.facts[key].markup   # a chosen sentence's claims
+              for claim in editions.CLAIM.findall(book.facts[key].text)}
     changes = (editions.compare(edition, editions.snapshot(ledger(book), data, spec.events), first)
                if edition else None)
     if changes is not None:

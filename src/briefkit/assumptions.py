@@ -13,7 +13,7 @@ naming the document, the line and what changed. An assumption is one of (several
     <measure> latest <period>       the latest complete (not partial) period is this one
     event <tag> <state>             the tagged event is occurred or scheduled (or missing)
 
-The same grammar says what settles an open item (open_items.csv, `settled_by`), so a listed
+The same grammar says what settles an unsettled item (its `settled_by`), so a listed
 unknown leaves the list once the data hold what would settle it.
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@ their captions and alt text, and the generic table kinds a spec names (`tables:`
     other_events the events key_dates does not show, each with its source
     events_after the events in the days after a tagged event (what was reported from it)
     values       measures by period: each measure's values in its latest periods, one row each
-    open_items   what the brief could not establish, or what to watch: rows of a table (id, list, issue,
+    unsettled    what the brief could not establish, or what to watch: rows of a table (id, list, issue,
                  text, settled_by), one list or one piece per issue; an item the data settle leaves it
     data_notes   every value flagged in the data (status other than final, or a note)
     sources      every source with publisher, title, grade and URL
@@ -294,7 +294,7 @@ def sources(book: FactBook, table: dict) -> str:
     return intro + "::: {.sources}\n" + "\n".join(entries) + "\n:::\n"
 
 
-def open_items(book: FactBook, table: dict) -> pd.DataFrame:
+def unsettled(book: FactBook, table: dict) -> pd.DataFrame:
     """The rows of one list (`list:` in the spec) that the data do not yet settle."""
     rows = book.data.table(table["table"])
     rows = rows[rows["list"] == table["list"]]
@@ -302,13 +302,13 @@ def open_items(book: FactBook, table: dict) -> pd.DataFrame:
 
 
 def open_list(book: FactBook, table: dict) -> str:
-    items = [f"- {md.text(text)}" for text in open_items(book, table)["text"]]
+    items = [f"- {md.text(text)}" for text in unsettled(book, table)["text"]]
     return f"::: {{.{table.get('class', table['list'] + 's')}}}\n" + "\n".join(items) + "\n:::\n" if items else ""
 
 
 def open_pieces(book: FactBook, name: str, table: dict) -> dict[str, str]:
     """One piece per value of the `per` column (say, per issue): its open items as one box."""
-    items = open_items(book, table)
+    items = unsettled(book, table)
     groups = book.data.table(table["table"])
     pieces = {}
     for key in sorted(set(groups[groups["list"] == table["list"]][table["per"]])):
@@ -329,9 +329,9 @@ def build_pieces(spec: Spec, book: FactBook) -> dict[str, str]:
     pieces = {f"fig-{name}.md": figure_block(spec, name, book) for name in spec.figures}
     for name, table in spec.tables.items():
         kind = table["kind"]
-        if kind == "open_items" and table.get("per"):
+        if kind == "unsettled" and table.get("per"):
             pieces.update(open_pieces(book, name, table))
-        elif kind == "open_items":
+        elif kind == "unsettled":
             pieces[f"{name}.md"] = open_list(book, table)
         elif kind in ROW_TABLES:
             for _, item in items(book, table).iterrows():

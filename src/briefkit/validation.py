@@ -402,7 +402,7 @@ def brief_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
 def open_item_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
     """Each open item's `settled_by` must be a condition the check can read (or empty: judgement)."""
     problems = []
-    for name in {t["table"] for t in spec.tables.values() if t.get("kind") == "open_items"}:
+    for name in {t["table"] for t in spec.tables.values() if t.get("kind") == "unsettled"}:
         rows = data.table(name)
         for number, condition in enumerate(rows["settled_by"], start=2):
             if not SETTLED_BY.fullmatch(condition.strip()):
@@ -417,7 +417,7 @@ def settled_items(spec: Spec, data: BriefData) -> list[str]:
     """Open items the data now settle: they leave the brief's lists; the check names them so the row
     can be removed or reworded."""
     found = []
-    for name in {t["table"] for t in spec.tables.values() if t.get("kind") == "open_items"}:
+    for name in {t["table"] for t in spec.tables.values() if t.get("kind") == "unsettled"}:
         rows = data.table(name)
         for number, (_, row) in enumerate(rows.iterrows(), start=2):
             if settles(row["settled_by"], data, spec.events):
