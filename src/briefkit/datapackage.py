@@ -52,7 +52,10 @@ class BriefData:
             # Text stays text ('2024' is a period, '0901' an HS code); an empty number is missing.
             text = {f["name"]: str for f in fields if f.get("type", "string") == "string"}
             numbers = {f["name"]: [""] for f in fields if f.get("type") in ("number", "integer")}
-            frame = pd.read_csv(self.root / resource["path"], dtype=text, keep_default_na=False, na_values=numbers)
+            # Blank lines are read as rows of empty cells and dropped below, so the index keeps counting the
+            # file's lines (pandas would skip them and number every later row one line too early).
+            frame = pd.read_csv(self.root / resource["path"], dtype=text, keep_default_na=False, na_values=numbers,
+                                skip_blank_lines=False)
             # A row of empty cells is not a row (validation skips it too).
             blank = frame.apply(lambda column: column.isna() | column.astype(str).str.strip().eq(""))
             frame = frame[~blank.all(axis=1)]   # the index still counts file rows (validation names them)

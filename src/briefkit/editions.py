@@ -211,7 +211,9 @@ def grouped_lines(pairs: list[tuple[dict | None, dict | None]], preferred: tuple
     so the line shows the most telling change (the first `preferred` leaf found) and counts the others."""
     groups: dict[str, list] = {}
     for pair in pairs:
-        groups.setdefault(measure_of((pair[1] or pair[0])["key"]), []).append(pair)
+        key = (pair[1] or pair[0])["key"]
+        # the engine's own counts (grades.official, grades.weak_claims) are separate things, not one measure's claims
+        groups.setdefault(key if key in ENGINE_LABELS else measure_of(key), []).append(pair)
     lines = []
     for measure, found in groups.items():
         rank = {f"{measure}.{leaf}": i for i, leaf in enumerate(preferred)}

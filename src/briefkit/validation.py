@@ -333,7 +333,9 @@ def plausibility_problems(folder: str, spec: Spec, data: BriefData, where: dict[
             confirmed = row["note"].strip().lower().startswith(CONFIRMED)
             hint = (" (a thousand times too large: kilograms typed as tons, or a thousands separator read as "
                     "a decimal point?)" if high is not None and value > high and low <= value / 1000 <= high else "")
-            outside = (low is not None and value < low) or (high is not None and value > high)
+            # a partial period (a month of a year) can fall below a full period's range, never above it
+            outside = (low is not None and value < low and row["status"] != "partial") or \
+                (high is not None and value > high)
             if not confirmed and outside:
                 problems.append(Problem(f"{folder}/{where[measure]}.csv", file_row, "value",
                                         f"{value:g} is outside the plausible range of '{measure}' ({low:g} to {high:g}, "
@@ -378,8 +380,15 @@ def _unmet(need: Need, spec: Spec, data: BriefData, complete, at) -> list[Proble
         latest = {m: complete(m)["period"].max() for m in need.measures if len(complete(m))}
         if len(set(latest.values())) > 1:
             shown = ", ".join(f"'{m}' {p}" for m, p in latest.items())
-            at(need.measures[0], None, "period", f"the brief quotes {', '.join(need.measures)} as one set, but their "
-                                                 f"latest periods differ ({shown}): update them together")
+            periods = list(latest.values())
+            usual = max(periods, key=lambda p: (periods.count(p), p))
+            for measure, period in latest.items():
+                if period == usual:
+                    continue   # the row of each measure out of step is named, so the reader finds it
+                table = data.table(data.series(measure)["table"].iloc[0])
+                row = _row_of(table, (table["measure"] == measure) & (table["period"] == period))
+                at(measure, row, "period", f"the brief quotes {', '.join(need.measures)} as one set, but their "
+                                           f"latest periods differ ({shown}): update them together")
     return found
 
 

@@ -62,7 +62,7 @@ def resolve(book: FactBook, used: list[Use]) -> list[str]:
             book[use.key]
         except UnknownFact as exc:
             problems.append(f"{use.file}:{use.line}: {exc}")
-    return problems
+    return list(dict.fromkeys(problems))   # a line printing two facts of one missing value: named once
 
 
 def nested(book: FactBook) -> dict:
