@@ -19,6 +19,7 @@ from . import BriefError
 from . import markdown as md
 from . import numbers as fmt
 from .datapackage import BriefData
+from .facts import STATUS_WORDS
 from .files import write_if_changed
 from .paths import Brief
 from .variables import SHORTCODE
@@ -26,7 +27,7 @@ from .variables import SHORTCODE
 FORMAT = "briefkit-edition"
 VERSION = 1
 EDITION_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
-CLAIM_FIELDS = ("key", "text", "value", "period", "sources")
+CLAIM_FIELDS = ("key", "text", "value", "period", "status", "sources")
 # Claims that are words, not numbers: a new record or a reversed direction changes these.
 WORDING = ("record", "against_peak", "level", "direction", "movement", "since_peak", "standing")
 LIST_CAP = 5          # items per list in the brief and on the terminal; the rest are counted
@@ -41,7 +42,8 @@ class EditionError(BriefError):
 # --- recording an edition -----------------------------------------------------------
 def snapshot(ledger: dict, data: BriefData, events_table: str | None) -> dict:
     """What an edition records: the claims as printed, the dated events and the sources."""
-    claims = [{name: claim[name] for name in CLAIM_FIELDS} for claim in ledger["claims"]]
+    claims = [{name: claim[name] for name in CLAIM_FIELDS if claim.get(name, "") != "" or name != "status"}
+              for claim in ledger["claims"]]
     events = [] if not events_table else [
         {"date": e["date"], "event": e["event"], "source_id": e["source_id"]}
         for _, e in data.table(events_table).sort_values(["date", "event"], kind="stable").iterrows()]
@@ -138,8 +140,9 @@ def compare(old: dict, new: dict, first: set[str] = frozenset()) -> Changes:
             continue  # the edition's own date: different in every edition, not a change in the data
         was, now = before[key], after[key]
         if was["text"] == now["text"] and was["value"] == now["value"] and (
-                was["period"] == now["period"] or not (was["period"] and now["period"])):
-            continue   # (an edition that recorded no period for a fact is not a change of period)
+                was["period"] == now["period"] or not (was["period"] and now["period"])) and (
+                was.get("status", "") == now.get("status", "") or not (was.get("status") and now.get("status"))):
+            continue   # (an edition that recorded no period or status for a fact is not a change of either)
         reworded = (was is not None and now is not None and key.rsplit(".", 1)[-1] in WORDING
                     and NUMBER.sub("#", was["text"]) != NUMBER.sub("#", now["text"]))
         (changes.wording if reworded else changes.values).append((was, now))
@@ -188,10 +191,13 @@ def label(key: str, names: dict[str, str]) -> str:
     return names[measure] if rest == "latest" else f"{names[measure]} ({rest.replace('_', ' ').replace('.', ', ')})"
 
 
-def reads(claim: dict | None, with_period: bool) -> str:
+def reads(claim: dict | None, with_period: bool, with_status: bool = False) -> str:
+    """'261,000 hectares', with its period ('(2024)') and its status ('approximate') when they changed."""
     if claim is None:
         return "(none)"
-    return f"{claim['text']} ({claim['period']})" if with_period and claim["period"] else claim["text"]
+    notes = ([claim["period"]] if with_period and claim["period"] else []) + \
+        ([STATUS_WORDS.get(claim["status"], claim["status"])] if with_status and claim.get("status") else [])
+    return f"{claim['text']} ({', '.join(notes)})" if notes else claim["text"]
 
 
 def change_line(old: dict | None, new: dict | None, names: dict[str, str], arrow: str) -> str:
@@ -201,8 +207,9 @@ def change_line(old: dict | None, new: dict | None, names: dict[str, str], arrow
     # an edition that recorded no period for a value: neither side names one ('FY2015 -> FY2001')
     unknown = both and not (old["period"] and new["period"])
     where = f", {new['period']}" if same_period and new["period"] else ""
-    return (f"{label((new or old)['key'], names)}{where}: "
-            f"{reads(old, not (same_period or unknown))} {arrow} {reads(new, not (same_period or unknown))}")
+    status = both and bool(old.get("status")) and bool(new.get("status")) and old["status"] != new["status"]
+    return (f"{label((new or old)['key'], names)}{where}: {reads(old, not (same_period or unknown), status)} "
+            f"{arrow} {reads(new, not (same_period or unknown), status)}")
 
 
 def grouped_lines(pairs: list[tuple[dict | None, dict | None]], preferred: tuple[str, ...],

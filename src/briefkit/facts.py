@@ -54,6 +54,7 @@ class Fact:
     value: float | str | None = None
     unit: str = ""
     period: str = ""
+    status: str = ""     # the observation's status when the fact is one row's value (final, leaked ...)
     sources: tuple[str, ...] = field(default_factory=tuple)
     method: str = ""
     rows: tuple[RowRef, ...] = field(default_factory=tuple)
@@ -162,7 +163,7 @@ class FactBook:
 def _row_fact(book: FactBook, key: str, s: SeriesSummary, row, method: str, short: bool = False) -> Fact:
     text = fmt.short_quantity(row["value"], s.unit) if short else s.text_of(row)
     return book.make(key, text, value=float(row["value"]), unit=s.unit, period=s.label_of(row), rows=[row],
-                     method=method)
+                     method=method, status=row["status"])
 
 
 def _period_fact(book: FactBook, key: str, s: SeriesSummary, row, method: str) -> Fact:

@@ -132,7 +132,7 @@ def with_open_items(brief):
     (brief.data / "open_items.csv").write_text(OPEN_ITEMS, encoding="utf-8")
     with brief.datapackage.open("a", encoding="utf-8") as f:
         f.write(OPEN_RESOURCE)
-    add_to_spec(brief, "tables:\n  unknowns: {kind: open_items, table: open_items, list: unknown}\n")
+    add_to_spec(brief, "tables:\n  unknowns: {kind: unsettled, table: open_items, list: unknown}\n")
 
 
 def test_an_open_item_settled_by_new_data_leaves_the_list_and_check_names_its_row(brief):

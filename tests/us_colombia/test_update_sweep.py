@@ -22,6 +22,7 @@ from . import sweep
 EXAMPLES = 16
 COUNTS = {"cases": 0, "built": 0, "refused": 0, "refused_unlocated": 0, "wrong": 0, "pending_prose": 0}
 FOUND: list[str] = []
+REFUSALS: list[str] = []   # printed with the tally: which updates a person must act on, and where
 PENDING: set[str] = set()   # known sentences of the current prose an update breaks (sweep.PROSE_PENDING)
 
 factor = st.floats(0.7, 1.3).map(lambda x: round(x, 3))
@@ -66,6 +67,7 @@ def test_every_update_is_refused_by_name_or_read_true(updates):
         COUNTS["cases"] += 1
         if outcome.refused:
             COUNTS["refused"] += 1
+            REFUSALS.append(f"{'; '.join(copy.applied)} -> {outcome.refused[0]}")
             unlocated = sweep.unlocated(outcome)
             COUNTS["refused_unlocated"] += bool(unlocated)
             FOUND.extend(f"refused without file and row/line ({'; '.join(copy.applied)}): {line}"
@@ -87,6 +89,8 @@ def test_sweep_counts():
     print(f"\nupdate sweep: {COUNTS['cases']} cases, {COUNTS['built']} built, {COUNTS['refused']} refused "
           f"naming file and row/line, {COUNTS['wrong']} wrong; {COUNTS['pending_prose']} built with a sentence "
           f"passed to the editor (sweep.PROSE_PENDING)")
+    for line in REFUSALS:
+        print(f"  refused: {line[:300]}")
     for line in sorted(PENDING):
         print(f"  editor: {line}")
     assert COUNTS["cases"] == 0 or COUNTS["cases"] >= EXAMPLES // 2
