@@ -288,8 +288,12 @@ def sources(book: FactBook, table: dict) -> str:
         entries.append(f"- {head}: " + "; ".join(links) + ".")
     legend = "; ".join(f"{grade_marker(g)} {g} ({GRADE_DEFINITIONS[g]}): {marked(book[f'grades.{g}'])}" for g in GRADES)
     count = marked(book["edition.source_count"])
-    intro = (f"All {count} sources were read on {fmt.date_label(usual)}. " if one_date
-             else f"The {count} sources were read on {fmt.date_label(usual)} unless another date is shown. ")
+    if len(listed) == 1:
+        intro = f"The one source was read on {fmt.date_label(usual)}. "
+    elif one_date:
+        intro = f"All {count} sources were read on {fmt.date_label(usual)}. "
+    else:
+        intro = f"The {count} sources were read on {fmt.date_label(usual)} unless another date is shown. "
     intro += f"Grades: {legend}. The data package gives, for each source, the rows it supports.\n\n"
     return intro + "::: {.sources}\n" + "\n".join(entries) + "\n:::\n"
 
