@@ -227,9 +227,10 @@ def parser() -> argparse.ArgumentParser:
             sub.add_argument("names", nargs="*", metavar="NAME", help=reports)
         return sub
 
-    command("check", "validate the brief's data package and spec, and every fact its documents print")
+    command("check", "validate the brief's data package, its spec, the documents' declared assumptions and open items")
     command("figure", "draw the brief's figures into figures/BRIEF/", "figures to draw (default: all in brief.yml)")
-    command("variables", "compute the facts, generated pieces and claims ledger the documents include")
+    command("variables", "compute the facts, generated pieces and claims ledger the documents include (naming, by "
+                         "file and line, any fact a document asks for that cannot be computed)")
     command("render", "render reports/BRIEF/NAME.qmd to _build/BRIEF/out/NAME.{html,pdf}", "reports to render")
     command("publish", "copy every report, claims.json and manifest.json into _output/BRIEF/ at once", "reports")
     command("edition", "record the current build as editions/BRIEF/<edition date>.json")
