@@ -38,6 +38,18 @@ def exports_change_5y(book: FactBook, key: str) -> Fact:
     return book.make(key, text, period=x["period"], rows=[before, x], method="change over 5 years")
 
 
+PLAN_COLOMBIA_LAST_FY = 2015   # Plan Colombia ran FY2000–FY2015; Peace Colombia followed from FY2016
+
+
+def aid_peak_era(book: FactBook, key: str) -> Fact:
+    """', in the Plan Colombia years' after the aid peak's words when that peak falls in them (and
+    is not the latest year itself); nothing otherwise, so a revision that moves the peak cannot
+    leave the clause behind."""
+    aid = book.summary("aid_disbursements")
+    in_plan = int(str(aid.peak["period"])[:4]) <= PLAN_COLOMBIA_LAST_FY and not aid.is_peak()
+    return Fact(key, ", in the Plan Colombia years" if in_plan else "", method="era of the aid peak", markup=True)
+
+
 # --- words decided by the data ------------------------------------------------------------
 def _record(f, measure: str) -> str:
     """', the highest since the series began in 2001', or nothing when the latest value is no record."""

@@ -332,7 +332,9 @@ def plausibility_problems(folder: str, spec: Spec, data: BriefData, where: dict[
             value, file_row = float(row["value"]), int(index) + 2
             confirmed = row["note"].strip().lower().startswith(CONFIRMED)
             hint = (" (a thousand times too large: kilograms typed as tons, or a thousands separator read as "
-                    "a decimal point?)" if high is not None and value > high and low <= value / 1000 <= high else "")
+                    "a decimal point?)" if high is not None and value > high and low <= value / 1000 <= high else
+                    " (a thousand times too small: a thousands separator read as a decimal point, 1.350 for 1,350?)"
+                    if low is not None and 0 < value < low and low <= value * 1000 <= high else "")
             # a partial period (a month of a year) can fall below a full period's range, never above it
             outside = (low is not None and value < low and row["status"] != "partial") or \
                 (high is not None and value > high)
