@@ -185,6 +185,8 @@ def label(key: str, names: dict[str, str]) -> str:
     a key of no measure in words ('flows.balance' -> 'flows balance')."""
     if key in names or key in ENGINE_LABELS:
         return names.get(key) or ENGINE_LABELS[key]
+    if key.startswith("figures.") and key.endswith(".documents"):
+        return f"sources behind the {key.split('.')[1].replace('-', ' ')} figure"
     measure, _, rest = key.partition(".")
     if measure not in names:
         return key.replace("_", " ").replace(".", " ")
