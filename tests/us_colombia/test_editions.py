@@ -91,9 +91,9 @@ def test_the_build_matches_its_recorded_edition_and_lists_changes_since_the_prev
     # seizures, aid's first period, the ally date and the four source counts (official 18 -> 25,
     # established 93 -> 99, weak 42 -> 28, values resting only on weak sources): each on a line of its own
     assert "Values changed (7):" in text and "Wording changed (1):" in text
-    for report in ("brief", "summary"):
     # page 1 prints five values that changed since 26 November: seizures (latest, its year, and where it
     # stands against the peak) and aid (where it stands against the peak, and the year its data begin)
+    for report in ("brief", "summary"):
         first = pdf_pages(output(built, f"{report}.pdf"))[0]
         assert ("Updated since the edition of 26 November 2026: 5 figures or claims on this page (Cocaine seized by "
                 "Colombian authorities, US assistance to Colombia: disbursements)") in first, report
