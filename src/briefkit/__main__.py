@@ -86,13 +86,21 @@ def mark_draft(brief: Brief, spec, data, book) -> str:
         return (f"the edition of {book['edition.date'].text} is not recorded yet (`make edition BRIEF={brief.name}` "
                 f"records it once published)")
     current = editions.snapshot(ledger(book), data, spec.events)
-    printed = {c["key"] for c in current["claims"]} != {c["key"] for c in record["claims"]}
-    if not (editions.compare(record, current) or printed):   # same values, and the same values printed
+    was, now = {c["key"] for c in record["claims"]}, {c["key"] for c in current["claims"]}
+    changes = editions.compare(record, current)
+    if not (changes or was != now):   # same values, and the same values printed
         return f"matches the recorded edition of {book['edition.date'].text} ({record['file']})"
     book.facts["edition.date"] = replace(book["edition.date"], text=book["edition.date"].text + DRAFT)
-    return (f"DRAFT: the data differ from the recorded edition of this date ({record['file']}), so every page "
-            f"and the PDF metadata say draft. To publish, set a new edition_date in {brief.shown(brief.datapackage)}, "
-            f"or replace the record: make edition BRIEF={brief.name} EDITION_FORCE=1")
+    names = data.measures["label"].to_dict()
+    differs = [line for _, lines, _ in editions.sections(changes, names, "->") for line in lines]
+    differs += [f"{editions.label(key, names)}: now printed" for key in sorted(now - was)]
+    differs += [f"{editions.label(key, names)}: no longer printed" for key in sorted(was - now)]
+    shown, more = editions.capped(differs, record["file"])
+    return "\n".join([f"DRAFT: this build differs from the edition recorded for its date ({record['file']}), so "
+                      f"every page and the PDF metadata say draft. To publish, set a new edition_date in "
+                      f"{brief.shown(brief.datapackage)}, or replace the record: make edition BRIEF={brief.name} "
+                      f"EDITION_FORCE=1. What differs:", *(f"  {line}" for line in shown),
+                      *([f"  ({more})"] if more else [])]).replace("\n", "\n" + " " * 12)
 
 
 def write_changes(brief: Brief, spec, data, book, pieces: dict[str, str]) -> tuple[str, bool]:

@@ -82,17 +82,21 @@ def broken(assumptions: list[Assumption], data: BriefData, events: str | None) -
     return problems
 
 
-SETTLED_BY = re.compile(rf"(event \S+( (occurred|scheduled))?|measure \S+ \S+( ({'|'.join(STATUSES)}))?)?")
+SETTLED_BY = re.compile(rf"(event \S+( (occurred|scheduled))?|measure \S+ (after )?\S+( ({'|'.join(STATUSES)}))?)?")
 
 
 def settles(condition: str, data: BriefData, events: str | None) -> bool:
     """Whether the data now hold what would settle an open item: an assumption as above, or
-    'event <tag>' (the event is in the data) or 'measure <measure> <period>' (a complete value exists)."""
+    'event <tag>' (the event is in the data), 'measure <measure> <period>' (a complete value exists) or
+    'measure <measure> after <period>' (a complete value for a later period exists)."""
     words = condition.split()
     if not words:
         return False   # only judgement settles it
     if words[0] == "measure":
         words = words[1:]
+        if len(words) == 3 and words[1] == "after":   # a complete value for a later period than this one
+            series = data.series(words[0]) if words[0] in data.measures.index else None
+            return series is not None and bool(((series["period"] > words[2]) & (series["status"] != "partial")).any())
         if len(words) == 2:
             series = data.series(words[0]) if words[0] in data.measures.index else None
             return series is not None and bool(((series["period"] == words[1]) & (series["status"] != "partial")).any())

@@ -419,8 +419,9 @@ def open_item_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem
             if not SETTLED_BY.fullmatch(condition.strip()):
                 problems.append(Problem(f"{folder}/{name}.csv", number, "settled_by",
                                         f"'{condition}' is not a condition the check can read: write 'event <tag> "
-                                        f"occurred', 'event <tag>', 'measure <measure> <period>' or "
-                                        f"'measure <measure> <period> final' (or leave it empty)"))
+                                        f"occurred', 'event <tag>', 'measure <measure> <period>', "
+                                        f"'measure <measure> <period> final' or 'measure <measure> after <period>' "
+                                        f"(or leave it empty)"))
     return problems
 
 
