@@ -191,8 +191,9 @@ def test_the_same_data_match_the_recorded_edition(edited):
 def test_one_changed_value_under_the_same_edition_date_is_a_draft(edited):
     edited.edit("narcotics.csv", {"measure": "coca_area_unodc", "period": "2024"}, "value", "262000")
     line, book = draft_line(edited)
-    assert line.startswith(f"DRAFT: the data differ from the recorded edition of this date (editions/{NAME}/{EDITION}.json)")
+    assert line.startswith(f"DRAFT: this build differs from the edition recorded for its date (editions/{NAME}/{EDITION}.json)")
     assert f"make edition BRIEF={NAME} EDITION_FORCE=1" in line
+    assert "What differs:" in line and "Coca cultivation in Colombia (UNODC), 2024: 261,000 hectares -> 262,000 hectares" in line
     assert book["edition.date"].text == DRAFT_DATE and "draft" in book["edition.date"].text
 
 
@@ -205,7 +206,7 @@ def test_a_draft_says_so_in_the_page_footer_and_the_pdf_title(built, tmp_path):
                     encoding="utf-8")
     facts = briefkit(project, "variables", NAME)
     assert facts.returncode == 0, facts.stderr
-    assert f"edition     DRAFT: the data differ from the recorded edition of this date (editions/{NAME}/{EDITION}.json)" \
+    assert f"edition     DRAFT: this build differs from the edition recorded for its date (editions/{NAME}/{EDITION}.json)" \
         in facts.stdout
     rendered = briefkit(project, "render", NAME, "summary")
     assert rendered.returncode == 0, rendered.stderr
