@@ -146,7 +146,7 @@ def enforcement_caption(f) -> str:
 def enforcement_alt(f) -> str:
     partial = not f.book.summary(SEIZURES).partial.empty
     return (f"Two bar charts. Left: hectares of coca eradicated by force, which {_course(f, ERADICATION)}; "
-            f"years without a published figure are blank. Right: cocaine seized, "
+            f"years with no figure in this data are marked as such. Right: cocaine seized, "
             f"{f[f'{SEIZURES}.latest'].text} in {f[f'{SEIZURES}.latest_period'].text}"
             f"{_record(f, SEIZURES)}"
             + (f" among complete years; then {f[f'{SEIZURES}.partials_described'].text}, years not complete (hatched)"
