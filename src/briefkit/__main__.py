@@ -36,9 +36,16 @@ def figure(brief: Brief, names: list[str]) -> str:
     unknown = [name for name in names if name not in spec.figures]
     if unknown:
         raise BriefError(f"no figure {unknown[0]!r} in {spec.file}; figures: {', '.join(spec.figures) or 'none'}")
+    from .spec import SpecError
+
     data = load(brief.data)
     for name in names or list(spec.figures):
-        render(spec.figures[name], data, brief.figures / f"{name}.svg")
+        try:
+            render(spec.figures[name], data, brief.figures / f"{name}.svg")
+        except UnicodeError:
+            raise   # a data file that is not UTF-8: the error handler lets validation name it
+        except ValueError as exc:   # a chart option the chart kinds do not know (charts.Chart.parse)
+            raise SpecError(f"{spec.file}, key 'figures.{name}': {exc}") from None
     return f"{brief.name}: drew {len(names or spec.figures)} figures in {brief.shown(brief.figures)}/"
 
 
@@ -309,7 +316,9 @@ def unexpected(exc: Exception, brief_name: str | None) -> str:
         try:
             problems = validate(paths.brief(brief_name))
         except Exception:   # the data break the checks themselves: say so, without a traceback
-            problems = []
+            return (f"internal error ({type(exc).__name__}: {exc}), and validating brief '{brief_name}' could not "
+                    f"finish either: check its data package and brief.yml, then run again with BRIEFKIT_DEBUG=1 "
+                    f"for the traceback and report it.")
         if problems:
             listing = "\n".join(f"  {p}" for p in problems)
             return f"{len(problems)} problem(s) in brief '{brief_name}':\n{listing}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from . import BriefError, paths
 from .paths import Brief
 
 PACKAGE = Path(__file__).parent
@@ -50,16 +50,21 @@ def data_files(brief: Brief) -> list[str]:
     return sorted({brief.shown(f) for f in files})
 
 
-def spec_files(brief: Brief) -> list[str]:
+def spec_of(brief: Brief) -> dict:
+    """The brief's spec as YAML; a spec that is not a mapping is named, not a traceback."""
+    try:
+        spec = yaml.safe_load(brief.spec.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise BriefError(f"{brief.shown(brief.spec)} cannot be read ({exc})") from None
+    if not isinstance(spec, dict):
+        raise BriefError(f"{brief.shown(brief.spec)} must be a mapping of keys (lang, events, facts, figures, tables)")
+    return spec
+
+
+def spec_files(brief: Brief, spec: dict) -> list[str]:
     """The spec and the brief's module, if it names one."""
-    spec = yaml.safe_load(brief.spec.read_text(encoding="utf-8")) or {}
     module = [brief.reports / spec["module"]] if spec.get("module") else []
     return [brief.shown(f) for f in [brief.spec, *module]]
-
-
-def figure_names(brief: Brief) -> list[str]:
-    spec = yaml.safe_load(brief.spec.read_text(encoding="utf-8")) or {}
-    return list(spec.get("figures") or {})
 
 
 def report_names(brief: Brief, project: Path | None = None) -> list[str]:
@@ -74,10 +79,11 @@ def makefile_rules(root: Path = paths.ROOT) -> str:
     lines = [f"BRIEFS := {' '.join(names)}"]
     for name in names:
         brief = Brief(name, root)
+        spec = spec_of(brief)
         lines += [f"{name}_REPORTS := {' '.join(report_names(brief))}",
                   f"{name}_DATA := {' '.join(data_files(brief))}",
-                  f"{name}_SPEC := {' '.join(spec_files(brief))}",
-                  f"{name}_FIGURES := {' '.join(figure_names(brief))}"]
+                  f"{name}_SPEC := {' '.join(spec_files(brief, spec))}",
+                  f"{name}_FIGURES := {' '.join(spec.get('figures') or {})}"]
     code_dir = PACKAGE.relative_to(root) if PACKAGE.is_relative_to(root) else PACKAGE
     for variable, modules in STEP_MODULES.items():
         sources = sorted(set().union(*(local_imports(m) for m in modules)))

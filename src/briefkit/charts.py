@@ -101,12 +101,6 @@ class Chart:
                 raise ValueError(f"{series.measure}: a series of grouped bars needs a label (its legend entry)")
 
 
-def measures(spec: dict) -> tuple[str, ...]:
-    """The measures a chart draws, in order."""
-    chart = Chart.parse(spec)
-    return tuple(s.measure for c in (chart.panels or (chart,)) for s in c.series)
-
-
 # --- the data ------------------------------------------------------------------
 @dataclass(frozen=True)
 class Points:

@@ -80,11 +80,6 @@ class BriefData:
         rows = self.observations[self.observations["measure"] == measure]
         return rows.sort_values("period").reset_index(drop=True)
 
-    def tables_of(self, measures: list[str]) -> list[str]:
-        """The data files a set of measures lives in (for build dependencies)."""
-        rows = self.observations[self.observations["measure"].isin(measures)]
-        return sorted(set(rows["table"]))
-
 
 def load(root: Path) -> BriefData:
     return BriefData(root)

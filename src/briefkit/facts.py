@@ -11,7 +11,7 @@ resolved, in order, from
   brief's own module, named by `use:`;
 - `date.<tag>`: the date of the event carrying that tag;
 - `<measure>.<summary>`: a per-series summary (SERIES_SUMMARIES);
-- the edition's own facts (`edition.*`, `events.*`, `grades.*`, `sources.*`).
+- the edition's own facts (`edition.*`, `events.*`, `grades.*`).
 """
 from __future__ import annotations
 
@@ -145,6 +145,8 @@ class FactBook:
 
     # --- events -----------------------------------------------------------------------
     def event_table(self) -> pd.DataFrame:
+        if not self.events:
+            raise UnknownFact("the brief has no table of dated events: name it with `events:` in brief.yml")
         return self.data.table(self.events).assign(table=self.events)
 
     def event(self, tag: str) -> pd.Series:
@@ -170,7 +172,8 @@ def _period_fact(book: FactBook, key: str, s: SeriesSummary, row, method: str) -
     return book.make(key, s.label_of(row), period=s.label_of(row), rows=[row], method=method)
 
 
-def _change(book: FactBook, key: str, s: SeriesSummary, before, after, method: str) -> Fact:
+def change(book: FactBook, key: str, s: SeriesSummary, before, after, method: str) -> Fact:
+    """The change between two rows of a series, worded by numbers.change."""
     return book.make(key, fmt.change(before["value"], after["value"], s.unit), value=float(after["value"] - before["value"]),
                      unit=s.unit, period=f"{s.label_of(before)}–{s.label_of(after)}", rows=[before, after], method=method)
 
@@ -180,7 +183,7 @@ def _change_over(book: FactBook, key: str, s: SeriesSummary, years: int) -> Fact
     if earlier is None:
         return book.make(key, f"no comparable figure for {int(s.latest['period'][:4]) - years}",
                          method=f"change over {years} years")
-    return _change(book, key, s, earlier, s.latest, f"change over {years} years")
+    return change(book, key, s, earlier, s.latest, f"change over {years} years")
 
 
 def _last_partial(s: SeriesSummary):
@@ -202,10 +205,10 @@ SERIES_SUMMARIES: dict[str, Callable[[FactBook, str, SeriesSummary], Fact]] = {
     "first_period": lambda b, k, s: _period_fact(b, k, s, s.rows.iloc[0], "period of first"),
     "previous": lambda b, k, s: _row_fact(b, k, s, s.rows.iloc[-2], "previous"),
     "previous_period": lambda b, k, s: _period_fact(b, k, s, s.rows.iloc[-2], "period of previous"),
-    "change_previous": lambda b, k, s: _change(b, k, s, s.rows.iloc[-2], s.latest, "change between periods"),
+    "change_previous": lambda b, k, s: change(b, k, s, s.rows.iloc[-2], s.latest, "change between periods"),
     "peak": lambda b, k, s: _row_fact(b, k, s, s.peak, "peak"),
     "peak_period": lambda b, k, s: _period_fact(b, k, s, s.peak, "period of peak"),
-    "change_from_peak": lambda b, k, s: _change(b, k, s, s.peak, s.latest, "change between periods"),
+    "change_from_peak": lambda b, k, s: change(b, k, s, s.peak, s.latest, "change between periods"),
     "low": lambda b, k, s: _row_fact(b, k, s, s.low, "low"),
     "low_period": lambda b, k, s: _period_fact(b, k, s, s.low, "period of low"),
     "low_periods": lambda b, k, s: b.make(k, fmt.year_ranges([int(r["period"][:4]) for r in _every(s)

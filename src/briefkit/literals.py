@@ -1,5 +1,5 @@
 """Refuse statistics typed into a report: every figure in the prose must be a computed
-`{{< var >}}`, so it follows the data. Years, dates, and section, figure, table or page
+`{{< meta facts.KEY >}}`, so it follows the data. Years, dates, and section, figure, table or page
 numbers are not statistics and may be written out."""
 from __future__ import annotations
 

@@ -89,9 +89,9 @@ def colophon(info: BuildInfo, data_as_of: str, edition: str | None = None) -> st
             "`claims.json`; checksums of every input and output: `manifest.json`.\n:::\n")
 
 
-def write_colophon(info: BuildInfo, data_as_of: str, edition: str, folder: Path) -> None:
-    """Rewritten only when its words change: make re-renders the reports when a piece is newer."""
-    write_if_changed(folder / "colophon.md", colophon(info, data_as_of, edition))
+def write_colophon(info: BuildInfo, data_as_of: str, edition: str, folder: Path) -> bool:
+    """Rewritten only when its words change (True then): make re-renders the reports when a piece is newer."""
+    return write_if_changed(folder / "colophon.md", colophon(info, data_as_of, edition))
 
 
 def sha256(path: Path) -> str:

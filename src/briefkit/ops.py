@@ -34,7 +34,7 @@ import re
 
 from . import numbers as fmt
 from .assumptions import state
-from .facts import Fact, FactBook
+from .facts import Fact, FactBook, change
 from .series import SeriesSummary, latest_shared
 
 
@@ -149,10 +149,7 @@ def event_year(book: FactBook, key: str, entry: dict) -> Fact:
 def change_since(book: FactBook, key: str, entry: dict) -> Fact:
     s = book.summary(entry["measure"])
     start = s.at(str(book.event(entry["event"])["date"])[:4])
-    after = s.latest
-    return book.make(key, fmt.change(start["value"], after["value"], s.unit), value=float(after["value"] - start["value"]),
-                     unit=s.unit, period=f"{s.label_of(start)}–{s.label_of(after)}", rows=[start, after],
-                     method="change since event")
+    return change(book, key, s, start, s.latest, "change since event")
 
 
 def same_period(book: FactBook, key: str, entry: dict) -> Fact:

@@ -14,7 +14,6 @@ from . import BriefError
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "reports"
-STYLE = REPORTS / "style"          # the print stylesheet and header pieces every brief shares
 FILTERS = REPORTS / "filters"      # the Lua filter that gives pandoc Quarto's markup
 BUILD = ROOT / "_build"            # generated intermediates (git-ignored)
 QUARTO_OUTPUT = BUILD / "quarto"   # output-dir in _quarto.yml

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from types import ModuleType
 
 import yaml
@@ -46,10 +45,6 @@ class Spec:
     def events(self) -> str | None:
         """The table of dated events (date, event, status, tag, label, source_id), if any."""
         return self.document.get("events")
-
-    @property
-    def reports(self) -> list[str]:
-        return list(self.document.get("reports", []))
 
     @property
     def facts(self) -> dict[str, dict]:

@@ -322,6 +322,34 @@ def open_pieces(book: FactBook, name: str, table: dict) -> dict[str, str]:
     return pieces
 
 
+# What each table kind needs in its spec entry (brief.yml, tables:), checked before anything is built.
+REQUIRED_KEYS = {"glance": ("table", "key", "name", "columns", "header", "widths", "indicators", "caption", "label",
+                            "note"),
+                 "stances": ("table", "key", "actors"), "per_row": ("table", "key", "column", "label"),
+                 "values": ("measures", "caption", "label"), "key_dates": ("caption", "label"),
+                 "other_events": ("caption", "label"), "events_after": ("event",), "data_notes": (), "sources": (),
+                 "unsettled": ("table", "list")}
+NEEDS_EVENTS = ("key_dates", "other_events", "events_after")
+
+
+def table_problems(spec: Spec) -> list[str]:
+    """Each table's kind is one the engine has, and its entry has the keys that kind needs."""
+    found = []
+    for name, table in spec.tables.items():
+        kind = table.get("kind")
+        if kind not in REQUIRED_KEYS:
+            found.append(f"{spec.file}, key 'tables.{name}.kind': unknown table kind {kind!r}; there are "
+                         f"{', '.join(REQUIRED_KEYS)}")
+            continue
+        missing = [key for key in REQUIRED_KEYS[kind] if key not in table]
+        if missing:
+            found.append(f"{spec.file}, key 'tables.{name}': a {kind} table needs {', '.join(missing)}")
+        if kind in NEEDS_EVENTS and not spec.events:
+            found.append(f"{spec.file}, key 'tables.{name}': a {kind} table lists events: name the events table "
+                         f"with `events:`")
+    return found
+
+
 WHOLE_TABLES = {"glance": glance, "values": values, "key_dates": key_dates, "other_events": other_events, "events_after": events_after,
                 "data_notes": data_notes, "sources": sources}
 ROW_TABLES = {"stances": stances, "per_row": per_row}

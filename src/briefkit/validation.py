@@ -4,13 +4,14 @@ Three passes, each run only when the one before found nothing, so a broken file 
 reported once, plainly, instead of as a cascade:
 
 1. files: every file the package declares exists and is UTF-8 text;
-2. tables: structure, types, constraints (declared in `data/datapackage.yaml`), primary
+2. tables: structure, types, constraints (declared in `data/<brief>/datapackage.yaml`), primary
    and foreign keys, at least one row per table -- checked by `frictionless` -- plus the
    rules a field constraint cannot express, written as frictionless Checks: each value
    fits *its* measure, and no period or "occurred" event lies after the data date;
 3. the brief: its spec (brief.yml) names only measures, tags, tables and columns the package
    has; what its operations need holds (a period two series share, a non-zero divisor, a value
-   in a tagged event's year); and every fact its documents print can be computed.
+   in a tagged event's year); the documents' declared assumptions and the open items hold.
+   (Whether every fact the documents print can be computed is the facts step's check.)
 
 Every problem names its file, row (line of the file, header = row 1) and column, says
 what is wrong and what to do.
@@ -180,7 +181,7 @@ def _rule_text(field) -> str:
         parts.append(f"of the form {c['pattern']}")
     if "maxLength" in c:
         parts.append(f"at most {c['maxLength']:,} characters")
-    return " and ".join(parts) or "as declared in data/datapackage.yaml"
+    return " and ".join(parts) or "as declared in the brief's datapackage.yaml"
 
 
 def _non_finite(cell: str) -> bool:
@@ -231,7 +232,7 @@ def _problem(file: str, error, schema) -> Problem:
         return Problem(file, row, column, error.note or error.message)
     if isinstance(error, errors.TableDimensionsError):
         return Problem(file, None, None, "the table has a header but no rows: restore its rows, "
-                                         "or remove the table from data/datapackage.yaml")
+                                         "or remove the table from the brief's datapackage.yaml")
     return Problem(file, row, None, error.note or error.message)
 
 
@@ -304,9 +305,9 @@ def need_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
     def at(measure: str, row=None, column=None, message=""):
         problems.append(Problem(f"{folder}/{where.get(measure, 'measures')}.csv", row, column, message))
 
-    for number, measure in enumerate(data.table("measures")["id"], start=2):
+    for index, measure in data.table("measures")["id"].items():
         if complete(measure).empty:
-            problems.append(Problem(f"{folder}/measures.csv", number, "id",
+            problems.append(Problem(f"{folder}/measures.csv", int(index) + 2, "id",
                                     f"'{measure}' has no complete (not partial) observation: add one, or remove the measure"))
     problems += plausibility_problems(folder, spec, data, where)
     needs = {need for key, entry in spec.facts.items() if "op" in entry for need in OPS[entry["op"]][1](entry)}
@@ -398,7 +399,9 @@ def brief_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
     """The spec against the data, what its operations need, and the documents' declared assumptions
     and open items. (Whether every fact the documents print can be computed is the next step's
     check: `briefkit variables` names each one that cannot, by file and line.)"""
-    problems = [Problem(*_split_spec(p)) for p in spec_problems(spec, data)]
+    from .tables import table_problems   # the table kinds are the tables module's; it needs the whole engine
+
+    problems = [Problem(*_split_spec(p)) for p in spec_problems(spec, data) + table_problems(spec)]
     if problems:
         return problems
     problems = need_problems(folder, spec, data)
@@ -413,9 +416,10 @@ def brief_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
 def open_item_problems(folder: str, spec: Spec, data: BriefData) -> list[Problem]:
     """Each open item's `settled_by` must be a condition the check can read (or empty: judgement)."""
     problems = []
-    for name in {t["table"] for t in spec.tables.values() if t.get("kind") == "unsettled"}:
+    for name in sorted({t["table"] for t in spec.tables.values() if t.get("kind") == "unsettled"}):
         rows = data.table(name)
-        for number, condition in enumerate(rows["settled_by"], start=2):
+        for index, condition in rows["settled_by"].items():
+            number = int(index) + 2
             if not SETTLED_BY.fullmatch(condition.strip()):
                 problems.append(Problem(f"{folder}/{name}.csv", number, "settled_by",
                                         f"'{condition}' is not a condition the check can read: write 'event <tag> "
@@ -429,9 +433,10 @@ def settled_items(spec: Spec, data: BriefData) -> list[str]:
     """Open items the data now settle: they leave the brief's lists; the check names them so the row
     can be removed or reworded."""
     found = []
-    for name in {t["table"] for t in spec.tables.values() if t.get("kind") == "unsettled"}:
+    for name in sorted({t["table"] for t in spec.tables.values() if t.get("kind") == "unsettled"}):
         rows = data.table(name)
-        for number, (_, row) in enumerate(rows.iterrows(), start=2):
+        for index, row in rows.iterrows():
+            number = int(index) + 2
             if settles(row["settled_by"], data, spec.events):
                 found.append(f"{spec.brief.shown(spec.brief.data)}/{name}.csv, row {number}: '{row['id']}' is settled by "
                              f"the data ({row['settled_by']}), so the brief no longer lists it: remove the row, or "
