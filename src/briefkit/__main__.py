@@ -132,7 +132,8 @@ def write_changes(brief: Brief, spec, data, book, pieces: dict[str, str]) -> tup
              **({f"date.{e['tag']}": f"date: {e['label'] or editions.shortened(e['event'], 50)}"
                  for _, e in data.table(spec.events).iterrows() if e["tag"]} if spec.events else {})}
     written = write_if_changed(brief.partials / "changes.md", editions.changes_section(changes, names))
-    written |= write_if_changed(brief.partials / "changes-page1.md", editions.page_one_line(changes, first, names))
+    written |= write_if_changed(brief.partials / "changes-page1.md", editions.page_one_line(
+        changes, first, names, *([page_one["changes_listed"]] if "changes_listed" in page_one else [])))
     return editions.terminal_summary(changes, names).replace("\n", "\n" + " " * 12), written
 
 

@@ -281,7 +281,7 @@ def terminal_summary(changes: Changes | None, names: dict[str, str]) -> str:
 
 
 def changes_section(changes: Changes | None, names: dict[str, str]) -> str:
-    """Appendix B's account of what changed, one compact paragraph in the small sans of the data
+    """The data notes' account of what changed, one compact paragraph in the small sans of the data
     notes; nothing when no edition has been recorded (a first edition has nothing to compare
     with, and its readers need no note saying so)."""
     if changes is None:
@@ -299,8 +299,10 @@ def changes_section(changes: Changes | None, names: dict[str, str]) -> str:
     return f"[{body}]{{.closing}}\n"
 
 
-def page_one_line(changes: Changes | None, first: set[str], names: dict[str, str]) -> str:
-    """A line under the edition line when a figure or claim on page 1 changed; else nothing."""
+def page_one_line(changes: Changes | None, first: set[str], names: dict[str, str],
+                  where: str = "in the brief's data notes") -> str:
+    """A line under the edition line when a figure or claim on page 1 changed; else nothing. `where`
+    says where the brief lists every change (`page_one: changes_listed:` in brief.yml)."""
     if not changes:
         return ""
     shown = sorted(changes.claim_keys & first)
@@ -310,4 +312,4 @@ def page_one_line(changes: Changes | None, first: set[str], names: dict[str, str
     what = f" ({', '.join(measures)})" if measures else ""
     return (f"\n**Updated since the edition of {md.text(fmt.date_label(changes.edition))}:** {len(shown)} "
             f"{'figure or claim' if len(shown) == 1 else 'figures or claims'} on this page{md.text(what)}; "
-            f"every change is listed in Appendix B of the full brief.\n")
+            f"every change is listed {md.text(where)}.\n")
