@@ -134,7 +134,7 @@ def test_a_changed_page_one_value_is_listed_and_flagged_on_page_one(edited):
     # one line per measure: coca_area_unodc.latest_short and coca.change_since_inauguration move with it
     assert ("*Values changed (1):* Coca area\\, 2024\\: 261\\,000 hectares \u2192 262\\,000 hectares "
             "\\(and 2 related claims\\)") in section
-    line = editions.page_one_line(changes, first, names)
+    line = editions.page_one_line(changes, first, names, load(edited.brief).document["page_one"]["changes_listed"])
     assert "on this page \\(Coca area\\)" in line and "Appendix B" in line
 
 
